@@ -1,0 +1,59 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class HeyGenApi implements ICredentialType {
+	name = 'heyGenApi';
+
+	displayName = 'HeyGen API';
+
+	icon: Icon = { light: 'file:../nodes/HeyGen/heygen.svg', dark: 'file:../nodes/HeyGen/heygen.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-heygen-video/n8n-nodes-heygen-video#credentials';
+
+	httpRequestNode = {
+		name: 'HeyGen',
+		docsUrl: 'https://developers.heygen.com/reference',
+		apiBaseUrl: 'https://api.heygen.com/v3/',
+	};
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'In HeyGen: Settings → Subscriptions & API → HeyGen API → API token',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.heygen.com',
+			description: 'Leave as is, unless requests go through a proxy or a local HeyGen emulator',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'X-Api-Key': '={{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/v3/users/me',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { runPerItem } from '../../helpers/items';
+import { AVATAR_LOOK_TYPES, type AvatarLook } from '../../schemas';
+import { apiCollect } from '../../transport/request';
+import { returnAllAndLimit } from '../common.descriptions';
+
+const TYPE_NAMES: Record<(typeof AVATAR_LOOK_TYPES)[number], string> = {
+	digital_twin: 'Digital Twin',
+	photo_avatar: 'Photo Avatar',
+	studio_avatar: 'Studio Avatar',
+};
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Avatar Group ID',
+				name: 'group_id',
+				type: 'string',
+				default: '',
+				description: 'Only the looks of one avatar (its group ID)',
+			},
+			{
+				displayName: 'Avatar Type',
+				name: 'avatar_type',
+				type: 'options',
+				default: 'studio_avatar',
+				options: AVATAR_LOOK_TYPES.map((type) => ({ name: TYPE_NAMES[type], value: type })).sort((a, b) =>
+					a.name.localeCompare(b.name),
+				),
+			},
+			{
+				displayName: 'Ownership',
+				name: 'ownership',
+				type: 'options',
+				default: 'public',
+				options: [
+					{ name: 'Private (My Avatars)', value: 'private' },
+					{ name: 'Public (HeyGen Library)', value: 'public' },
+				],
+			},
+		],
+	},
+];
+
+const displayOptions = { show: { resource: ['avatar'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runPerItem(this, items, async (itemIndex) => {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const qs: IDataObject = {};
+		for (const key of ['group_id', 'avatar_type', 'ownership']) {
+			if (filters[key]) qs[key] = String(filters[key]).trim();
+		}
+		const looks = await apiCollect<AvatarLook>(this, 'listAvatarLooks', { qs, max: limit, itemIndex });
+		return looks.map((look) => ({ ...look }) as IDataObject);
+	});
+}

@@ -1,0 +1,188 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** HeyGen ids are short URL-safe strings; anything else is a paste mistake. */
+const ID_PATTERN = '^[A-Za-z0-9_\\-:.]+$';
+
+const ID_VALIDATION = [
+	{
+		type: 'regex' as const,
+		properties: { regex: ID_PATTERN, errorMessage: 'Not a valid HeyGen ID' },
+	},
+];
+
+export const avatarLookLocator: INodeProperties = {
+	displayName: 'Avatar',
+	name: 'avatar_id',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The avatar look to appear in the video (a look is one outfit or style of an avatar)',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchAvatarLooks', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. Abigail_expressive_2024112501',
+			validation: ID_VALIDATION,
+		},
+	],
+};
+
+export const voiceLocator: INodeProperties = {
+	displayName: 'Voice',
+	name: 'voice_id',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	description: "The voice that reads the script. Leave empty to use the avatar look's default voice.",
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchVoices', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 1bd001e7e50f421d891986aad5158bc8',
+			validation: ID_VALIDATION,
+		},
+	],
+};
+
+export const videoLocator: INodeProperties = {
+	displayName: 'Video',
+	name: 'video_id',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The HeyGen video',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchVideos', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 7b1e4c0f2a9d4e6b8c3f5a1d2e4b6c8a',
+			validation: ID_VALIDATION,
+		},
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'e.g. https://app.heygen.com/videos/7b1e4c0f2a9d4e6b8c3f5a1d2e4b6c8a',
+			extractValue: { type: 'regex', regex: 'heygen\\.com\\/(?:videos|share)\\/([A-Za-z0-9_\\-]+)' },
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: 'heygen\\.com\\/(?:videos|share)\\/([A-Za-z0-9_\\-]+)',
+						errorMessage: 'Not a HeyGen video page URL',
+					},
+				},
+			],
+		},
+	],
+};
+
+export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
+			displayOptions: { show: { returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+/** Wait / download switches shared by every operation that starts a render. */
+export const waitFields: INodeProperties[] = [
+	{
+		displayName: 'Wait for Completion',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to wait until HeyGen has finished rendering. All items wait together; when off, the node returns the video ID at once (use the HeyGen Trigger or Video → Wait for Completion later).',
+	},
+	{
+		displayName: 'Download Video',
+		name: 'downloadVideo',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { waitForCompletion: [true] } },
+		description:
+			'Whether to download the finished video into the output as binary data. HeyGen video links expire after a few days; a downloaded file does not.',
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		displayOptions: { show: { waitForCompletion: [true], downloadVideo: [true] } },
+		hint: 'The name of the output binary field to put the file in',
+	},
+];
+
+export const callbackIdField: INodeProperties = {
+	displayName: 'Callback ID',
+	name: 'callback_id',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. {{ $json.contactId }}',
+	description:
+		'Your own reference for this video, such as a HubSpot contact ID or a Clay row key. HeyGen echoes it in webhook events and the node keeps it in the output, so the video finds its record again.',
+};
+
+export const maxWaitOption: INodeProperties = {
+	displayName: 'Max Wait (Minutes)',
+	name: 'maxWaitMinutes',
+	type: 'number',
+	default: 60,
+	typeOptions: { minValue: 1, maxValue: 1440 },
+	description:
+		'How long to wait for each render before giving up. The video keeps rendering in HeyGen; the error names its ID so nothing is lost.',
+};
+
+export const maxConcurrentJobsOption: INodeProperties = {
+	displayName: 'Max Concurrent Jobs',
+	name: 'maxConcurrentJobs',
+	type: 'number',
+	default: 10,
+	typeOptions: { minValue: 1, maxValue: 100 },
+	description:
+		"How many renders of this node may run in HeyGen at once. Pay-as-you-go accounts allow 10; items beyond HeyGen's limit wait for a free slot instead of failing.",
+};
+
+export const includeInputFieldsOption: INodeProperties = {
+	displayName: 'Include Input Fields',
+	name: 'includeInputFields',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether to copy the input item's fields into the output (for example a contact's ID and email), so they survive this step. HeyGen's fields win on a name clash.",
+};

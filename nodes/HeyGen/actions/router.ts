@@ -1,0 +1,49 @@
+import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { CancelledError } from '../helpers/sleep';
+import * as account from './account/Account.resource';
+import * as avatar from './avatar/Avatar.resource';
+import type { HeyGenOperations, HeyGenResource } from './node.type';
+import * as video from './video/Video.resource';
+import * as voice from './voice/Voice.resource';
+
+type Operation = { execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> };
+
+/** Typed dispatch table: a missing operation is a compile error. */
+const OPERATIONS: { [R in HeyGenResource]: Record<HeyGenOperations[R], Operation> } = {
+	account: { get: account.get },
+	avatar: { get: avatar.get, getMany: avatar.getMany },
+	video: {
+		createAvatarVideo: video.createAvatarVideo,
+		createImageVideo: video.createImageVideo,
+		delete: video.delete,
+		download: video.download,
+		get: video.get,
+		getMany: video.getMany,
+		waitForCompletion: video.waitForCompletion,
+	},
+	voice: { get: voice.get, getMany: voice.getMany },
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as HeyGenResource;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const handler = (OPERATIONS[resource] as Record<string, Operation> | undefined)?.[operation];
+	if (!handler) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of the resource "${resource}" is not known`);
+	}
+	try {
+		return [await handler.execute.call(this, items)];
+	} catch (error) {
+		if (error instanceof CancelledError) {
+			throw new NodeOperationError(this.getNode(), 'The execution was cancelled while waiting for HeyGen', {
+				description: 'Videos already created keep rendering in HeyGen.',
+			});
+		}
+		// Both constructors hand an error of their own class back unchanged.
+		if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+		throw new NodeOperationError(this.getNode(), error as Error);
+	}
+}

@@ -1,0 +1,75 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as createAvatarVideo from './createAvatarVideo.operation';
+import * as createImageVideo from './createImageVideo.operation';
+import * as deleteVideo from './delete.operation';
+import * as download from './download.operation';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+import * as waitForCompletion from './waitForCompletion.operation';
+
+export { createAvatarVideo, createImageVideo, deleteVideo as delete, download, get, getMany, waitForCompletion };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['video'] } },
+		default: 'createAvatarVideo',
+		options: [
+			{
+				name: 'Create Avatar Video',
+				value: 'createAvatarVideo',
+				action: 'Create an avatar video',
+				description:
+					'Render a video of a HeyGen avatar reading a script or lip-syncing audio; returns the video ID, and its URLs once finished',
+			},
+			{
+				name: 'Create Image Video',
+				value: 'createImageVideo',
+				action: 'Create a video from an image',
+				description: 'Animate a photo into a talking video that reads a script or lip-syncs audio; returns the video ID and URLs',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a video',
+				description: 'Delete a video from the HeyGen library',
+			},
+			{
+				name: 'Download',
+				value: 'download',
+				action: 'Download a video',
+				description: 'Download a finished video as binary data (an MP4 file), with a freshly signed link',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a video',
+				description: 'Get a video’s status, fresh download URL, thumbnail and page URL',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many videos',
+				description: 'List the videos of the account, newest first',
+			},
+			{
+				name: 'Wait for Completion',
+				value: 'waitForCompletion',
+				action: 'Wait for a video to finish',
+				description:
+					'Wait until a video made elsewhere (or with waiting off) has finished rendering; can take minutes, returns its URLs',
+			},
+		],
+	},
+	...createAvatarVideo.description,
+	...createImageVideo.description,
+	...get.description,
+	...getMany.description,
+	...waitForCompletion.description,
+	...download.description,
+	...deleteVideo.description,
+];

@@ -1,0 +1,328 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { FieldLabels } from '../../helpers/validation';
+import {
+	EXPRESSIVENESS_LEVELS,
+	FIT_MODES,
+	OUTPUT_FORMATS,
+	VIDEO_ASPECT_RATIOS,
+	VIDEO_RESOLUTIONS,
+	type VideoDetail,
+} from '../../schemas';
+import { callbackIdField, includeInputFieldsOption, maxConcurrentJobsOption, maxWaitOption, voiceLocator, waitFields } from '../common.descriptions';
+
+/** Where the avatar's speech comes from. */
+export const speechSourceField: INodeProperties = {
+	displayName: 'Speech Source',
+	name: 'speechSource',
+	type: 'options',
+	noDataExpression: true,
+	default: 'script',
+	options: [
+		{ name: 'Audio Asset ID', value: 'audioAsset', description: 'An audio file uploaded to HeyGen' },
+		{ name: 'Audio URL', value: 'audioUrl', description: 'A public link to a WAV or MP3 file to lip-sync' },
+		{ name: 'Script', value: 'script', description: 'Text that a HeyGen voice reads' },
+	],
+};
+
+export function speechFields(voiceRequired: boolean): INodeProperties[] {
+	return [
+		speechSourceField,
+		{
+			displayName: 'Script',
+			name: 'script',
+			type: 'string',
+			default: '',
+			required: true,
+			typeOptions: { rows: 5 },
+			placeholder: 'e.g. Hi {{ $json.firstName }}, thanks for signing up!',
+			description: 'What the avatar says, up to 5,000 characters',
+			displayOptions: { show: { speechSource: ['script'] } },
+		},
+		{
+			...voiceLocator,
+			required: voiceRequired,
+			description: voiceRequired ? 'The voice that reads the script' : voiceLocator.description,
+			displayOptions: { show: { speechSource: ['script'] } },
+		},
+		{
+			displayName: 'Audio URL',
+			name: 'audio_url',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://example.com/voiceover.mp3',
+			description: 'Public link to a WAV or MP3 file (at most 50 MB) to lip-sync',
+			displayOptions: { show: { speechSource: ['audioUrl'] } },
+		},
+		{
+			displayName: 'Audio Asset ID',
+			name: 'audio_asset_id',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'ID of an audio file uploaded to HeyGen (Asset → Upload)',
+			displayOptions: { show: { speechSource: ['audioAsset'] } },
+		},
+	];
+}
+
+/** Optional fields of the rendered video, shared by avatar and image videos. */
+export const videoSettingsFields: INodeProperties[] = [
+	{
+		displayName: 'Aspect Ratio',
+		name: 'aspect_ratio',
+		type: 'options',
+		default: '16:9',
+		options: VIDEO_ASPECT_RATIOS.map((ratio) => ({
+			name: ratio === 'auto' ? 'Auto (Match the Avatar)' : ratio,
+			value: ratio,
+		})),
+	},
+	{
+		displayName: 'Background Color',
+		name: 'backgroundColor',
+		type: 'color',
+		default: '#ffffff',
+		description: 'Solid background behind the avatar, as a hex colour',
+	},
+	{
+		displayName: 'Background Image Asset ID',
+		name: 'backgroundImageAssetId',
+		type: 'string',
+		default: '',
+		description: 'ID of an uploaded image to use as the background',
+	},
+	{
+		displayName: 'Background Image URL',
+		name: 'backgroundImageUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://example.com/office.jpg',
+		description: 'Public link to a JPG or PNG to use as the background',
+	},
+	{
+		displayName: 'Captions',
+		name: 'captions',
+		type: 'options',
+		default: 'none',
+		options: [
+			{ name: 'Burned Into the Video', value: 'burnIn', description: 'Captions drawn on the video, plus an SRT file' },
+			{ name: 'None', value: 'none' },
+			{ name: 'Subtitle File Only', value: 'file', description: 'An SRT file in subtitle_url; the video stays clean' },
+		],
+	},
+	{
+		displayName: 'Expressiveness',
+		name: 'expressiveness',
+		type: 'options',
+		default: 'low',
+		description: 'How much a photo avatar moves while speaking (photo avatars only)',
+		options: EXPRESSIVENESS_LEVELS.map((level) => ({ name: level[0].toUpperCase() + level.slice(1), value: level })),
+	},
+	{
+		displayName: 'Fit',
+		name: 'fit',
+		type: 'options',
+		default: 'contain',
+		options: FIT_MODES.map((mode) => ({ name: mode[0].toUpperCase() + mode.slice(1), value: mode })),
+		description: 'How the avatar fills the frame',
+	},
+	{
+		displayName: 'Motion Prompt',
+		name: 'motion_prompt',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Nods and smiles warmly',
+		description: 'How the avatar should move, in plain words (photo avatars, or video avatars with Avatar V)',
+	},
+	{
+		displayName: 'Output Format',
+		name: 'output_format',
+		type: 'options',
+		default: 'mp4',
+		options: OUTPUT_FORMATS.map((format) => ({
+			name: format === 'webm' ? 'WebM (Transparent Background)' : 'MP4',
+			value: format,
+		})),
+	},
+	{
+		displayName: 'Remove Background',
+		name: 'remove_background',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to remove the avatar\'s own background (video avatars must be trained with matting)',
+	},
+	{
+		displayName: 'Resolution',
+		name: 'resolution',
+		type: 'options',
+		default: '1080p',
+		options: VIDEO_RESOLUTIONS.map((resolution) => ({ name: resolution === '4k' ? '4K' : resolution, value: resolution })),
+	},
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		description: 'Name of the video in the HeyGen library',
+	},
+	{
+		displayName: 'Voice Locale',
+		name: 'voiceLocale',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. en-US',
+		description: 'Accent of a multilingual voice',
+	},
+	{
+		displayName: 'Voice Pitch',
+		name: 'voicePitch',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: -50, maxValue: 50 },
+		description: 'Pitch shift in semitones, from -50 to 50',
+	},
+	{
+		displayName: 'Voice Speed',
+		name: 'voiceSpeed',
+		type: 'number',
+		default: 1,
+		typeOptions: { minValue: 0.5, maxValue: 1.5, numberPrecision: 2 },
+		description: 'Speaking speed, from 0.5 to 1.5',
+	},
+	{
+		displayName: 'Voice Volume',
+		name: 'voiceVolume',
+		type: 'number',
+		default: 1,
+		typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+		description: 'Loudness, from 0 to 1',
+	},
+];
+
+export const createOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [includeInputFieldsOption, maxConcurrentJobsOption, maxWaitOption],
+};
+
+/** The fields every video-creating operation puts after its own. */
+export function createVideoTail(extraSettings: INodeProperties[] = []): INodeProperties[] {
+	return [
+		callbackIdField,
+		...waitFields,
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [...extraSettings, ...videoSettingsFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		},
+		createOptions,
+	];
+}
+
+/** API fields -> node display names, for error messages. */
+export const VIDEO_FIELD_LABELS: FieldLabels = {
+	avatar_id: 'Avatar',
+	image: 'Image',
+	'image.url': 'Image URL',
+	'image.asset_id': 'Image Asset ID',
+	script: 'Script',
+	voice_id: 'Voice',
+	audio_url: 'Audio URL',
+	audio_asset_id: 'Audio Asset ID',
+	callback_id: 'Callback ID',
+	title: 'Title',
+	aspect_ratio: 'Aspect Ratio',
+	resolution: 'Resolution',
+	fit: 'Fit',
+	engine: 'Engine',
+	'engine.type': 'Engine',
+	background: 'Background',
+	'background.value': 'Background Color',
+	'background.url': 'Background Image URL',
+	'background.asset_id': 'Background Image Asset ID',
+	caption: 'Captions',
+	output_format: 'Output Format',
+	remove_background: 'Remove Background',
+	motion_prompt: 'Motion Prompt',
+	expressiveness: 'Expressiveness',
+	voice_settings: 'Voice Settings',
+	'voice_settings.speed': 'Voice Speed',
+	'voice_settings.pitch': 'Voice Pitch',
+	'voice_settings.volume': 'Voice Volume',
+	'voice_settings.locale': 'Voice Locale',
+};
+
+const text = (value: unknown): string | undefined => {
+	if (value === undefined || value === null) return undefined;
+	const s = String(value);
+	return s.trim() === '' ? undefined : s;
+};
+
+/** The speech part of a create body, read from the item's parameters. */
+export function speechBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const source = ctx.getNodeParameter('speechSource', itemIndex) as string;
+	if (source === 'audioUrl') return { audio_url: String(ctx.getNodeParameter('audio_url', itemIndex, '')).trim() };
+	if (source === 'audioAsset') return { audio_asset_id: String(ctx.getNodeParameter('audio_asset_id', itemIndex, '')).trim() };
+	const body: IDataObject = { script: String(ctx.getNodeParameter('script', itemIndex, '')) };
+	const voice = text(ctx.getNodeParameter('voice_id', itemIndex, '', { extractValue: true }));
+	if (voice) body.voice_id = voice.trim();
+	return body;
+}
+
+/** The optional video settings of a create body; unset fields are left out, so HeyGen's defaults apply. */
+export function settingsBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	for (const key of ['title', 'aspect_ratio', 'resolution', 'fit', 'output_format', 'motion_prompt', 'expressiveness'] as const) {
+		const value = text(fields[key]);
+		if (value !== undefined) body[key] = value;
+	}
+	if (typeof fields.remove_background === 'boolean') body.remove_background = fields.remove_background;
+
+	const color = text(fields.backgroundColor);
+	const imageUrl = text(fields.backgroundImageUrl);
+	const imageAsset = text(fields.backgroundImageAssetId);
+	if (imageUrl || imageAsset) {
+		body.background = { type: 'image', ...(imageUrl ? { url: imageUrl.trim() } : {}), ...(imageAsset ? { asset_id: imageAsset.trim() } : {}) };
+		if (color) (body.background as IDataObject).value = color;
+	} else if (color) {
+		body.background = { type: 'color', value: color.trim() };
+	}
+
+	if (fields.captions === 'file') body.caption = { file_format: 'srt' };
+	if (fields.captions === 'burnIn') body.caption = { file_format: 'srt', style: 'default' };
+
+	const voiceSettings: IDataObject = {};
+	if (fields.voiceSpeed !== undefined) voiceSettings.speed = fields.voiceSpeed;
+	if (fields.voicePitch !== undefined) voiceSettings.pitch = fields.voicePitch;
+	if (fields.voiceVolume !== undefined) voiceSettings.volume = fields.voiceVolume;
+	const locale = text(fields.voiceLocale);
+	if (locale) voiceSettings.locale = locale.trim();
+	if (Object.keys(voiceSettings).length > 0) body.voice_settings = voiceSettings;
+	return body;
+}
+
+export function callbackId(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
+	return text(ctx.getNodeParameter('callback_id', itemIndex, ''));
+}
+
+/** A video as the node outputs it: HeyGen's own field names, with `id` as `video_id`. */
+export function videoOutput(detail: VideoDetail | IDataObject, extra: IDataObject = {}): IDataObject {
+	const { id, ...rest } = detail as IDataObject;
+	const output: IDataObject = { video_id: id ?? (detail as IDataObject).video_id };
+	for (const [key, value] of Object.entries(rest)) {
+		if (key !== 'video_id' && value !== undefined) output[key] = value;
+	}
+	for (const [key, value] of Object.entries(extra)) {
+		if (value !== undefined) output[key] = value;
+	}
+	return output;
+}

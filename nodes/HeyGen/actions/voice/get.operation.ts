@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { runPerItem } from '../../helpers/items';
+import { apiData } from '../../transport/request';
+import { voiceLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [{ ...voiceLocator, required: true, description: 'The voice to get' }];
+
+const displayOptions = { show: { resource: ['voice'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runPerItem(this, items, async (itemIndex) => {
+		const voiceId = String(this.getNodeParameter('voice_id', itemIndex, '', { extractValue: true })).trim();
+		return await apiData<IDataObject>(this, 'getVoice', { pathParams: { voice_id: voiceId }, itemIndex });
+	});
+}

@@ -1,0 +1,42 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { z } from 'zod';
+
+import { parseWith, type SchemaIssue } from '../schemas/parse';
+
+/** API field path -> the display name of the node parameter that fills it. */
+export type FieldLabels = Record<string, string>;
+
+export function labelFor(param: string, labels: FieldLabels): string {
+	if (labels[param]) return labels[param];
+	const parent = Object.keys(labels)
+		.filter((key) => param.startsWith(`${key}.`))
+		.sort((a, b) => b.length - a.length)[0];
+	return parent ? labels[parent] : param;
+}
+
+export function invalidInputError(
+	ctx: IExecuteFunctions,
+	issue: SchemaIssue,
+	labels: FieldLabels,
+	itemIndex: number,
+): NodeOperationError {
+	const label = labelFor(issue.param, labels);
+	return new NodeOperationError(ctx.getNode(), `"${label}" ${issue.message} [item ${itemIndex}]`, {
+		itemIndex,
+		description: `Fix "${label}" for item ${itemIndex}; nothing was sent to HeyGen.`,
+	});
+}
+
+/** Checks a request body before anything is sent; the error names the node's field and the item. */
+export function validateBody<S extends z.ZodTypeAny>(
+	ctx: IExecuteFunctions,
+	schema: S,
+	body: unknown,
+	labels: FieldLabels,
+	itemIndex: number,
+): z.output<S> {
+	const result = parseWith(schema, body);
+	if (!result.ok) throw invalidInputError(ctx, result.issues[0], labels, itemIndex);
+	return result.value;
+}

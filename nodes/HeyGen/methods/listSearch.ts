@@ -1,0 +1,97 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+
+import type { AvatarLook, VideoDetail, Voice } from '../schemas';
+import type { EndpointKey } from '../transport/endpoints';
+import { apiPage } from '../transport/request';
+
+/** Pages read per search call while a filter finds few matches (HeyGen has no name search). */
+const MAX_PAGES_PER_SEARCH = 5;
+const ENOUGH_RESULTS = 20;
+
+const TYPE_LABELS: Record<string, string> = {
+	studio_avatar: 'Studio',
+	digital_twin: 'Digital twin',
+	photo_avatar: 'Photo',
+	video_avatar: 'Video',
+};
+
+function matches(filter: string | undefined, ...fields: Array<string | null | undefined>): boolean {
+	if (!filter) return true;
+	const needle = filter.trim().toLowerCase();
+	return fields.some((field) => field?.toLowerCase().includes(needle));
+}
+
+/** Reads pages until enough entries match the filter, so filtering never shows an empty first page. */
+async function searchPages<T>(
+	ctx: ILoadOptionsFunctions,
+	key: EndpointKey,
+	paginationToken: string | undefined,
+	toResult: (entry: T) => INodeListSearchItems | undefined,
+	qs: IDataObject = {},
+): Promise<INodeListSearchResult> {
+	const results: INodeListSearchItems[] = [];
+	let token = paginationToken;
+	for (let page = 0; page < MAX_PAGES_PER_SEARCH; page++) {
+		const { items, nextToken } = await apiPage<T>(ctx, key, { qs, token });
+		for (const entry of items) {
+			const result = toResult(entry);
+			if (result) results.push(result);
+		}
+		token = nextToken;
+		if (!token || results.length >= ENOUGH_RESULTS) break;
+	}
+	return { results, paginationToken: token };
+}
+
+export async function searchAvatarLooks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPages<AvatarLook>(this, 'listAvatarLooks', paginationToken, (look) =>
+		matches(filter, look.name, look.id, look.group_id)
+			? {
+					name: `${look.name} · ${TYPE_LABELS[look.avatar_type] ?? look.avatar_type}`,
+					value: look.id,
+					url: look.preview_image_url ?? undefined,
+				}
+			: undefined,
+	);
+}
+
+export async function searchVoices(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPages<Voice>(this, 'listVoices', paginationToken, (voice) =>
+		matches(filter, voice.name, voice.voice_id, voice.language, voice.gender)
+			? {
+					name: `${voice.name} (${voice.language}, ${voice.gender})`,
+					value: voice.voice_id,
+					url: voice.preview_audio_url ?? undefined,
+				}
+			: undefined,
+	);
+}
+
+export async function searchVideos(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	// The list filters titles itself, so one page per call is enough.
+	const { items, nextToken } = await apiPage<VideoDetail>(this, 'listVideos', {
+		qs: filter ? { title: filter } : {},
+		token: paginationToken,
+		limit: 50,
+	});
+	return {
+		results: items.map((video) => ({
+			name: `${video.title || 'Untitled video'} · ${video.status}`,
+			value: video.id,
+			url: video.video_page_url ?? undefined,
+		})),
+		paginationToken: nextToken,
+	};
+}

@@ -1,0 +1,215 @@
+import { z } from 'zod';
+
+import { assetInputSchema, hexColor, httpUrl, nonEmptyId, pageQuery } from './common';
+
+/** The most characters HeyGen accepts in one script. */
+export const MAX_SCRIPT_LENGTH = 5000;
+
+export const VIDEO_RESOLUTIONS = ['4k', '1080p', '720p'] as const;
+export const VIDEO_ASPECT_RATIOS = ['16:9', '9:16', '4:5', '5:4', '1:1', 'auto'] as const;
+export const VIDEO_ENGINES = ['avatar_iv', 'avatar_v', 'avatar_iii'] as const;
+export const EXPRESSIVENESS_LEVELS = ['high', 'medium', 'low'] as const;
+export const OUTPUT_FORMATS = ['mp4', 'webm'] as const;
+export const FIT_MODES = ['contain', 'cover'] as const;
+
+/** Statuses `GET /v3/videos/{id}` reports; a create answers `waiting` before the first of them. */
+export const VIDEO_STATUSES = ['waiting', 'pending', 'processing', 'completed', 'failed'] as const;
+export type VideoStatus = (typeof VIDEO_STATUSES)[number];
+export const TERMINAL_VIDEO_STATUSES: readonly string[] = ['completed', 'failed'];
+
+export const scriptSchema = z
+	.string()
+	.refine((s) => s.trim().length > 0, 'must not be empty')
+	.refine(
+		(s) => s.length <= MAX_SCRIPT_LENGTH,
+		(s) => ({
+			message: `must be at most ${MAX_SCRIPT_LENGTH.toLocaleString('en-US')} characters (it has ${s.length.toLocaleString('en-US')})`,
+		}),
+	);
+
+export const voiceSettingsSchema = z
+	.object({
+		speed: z.number().min(0.5, 'must be between 0.5 and 1.5').max(1.5, 'must be between 0.5 and 1.5').nullish(),
+		pitch: z.number().min(-50, 'must be between -50 and 50').max(50, 'must be between -50 and 50').nullish(),
+		volume: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').nullish(),
+		locale: z.string().min(2, 'must be a locale such as en-US').nullish(),
+		engine_settings: z
+			.discriminatedUnion('engine_type', [
+				z
+					.object({
+						engine_type: z.literal('elevenlabs'),
+						model: z
+							.enum(['eleven_multilingual_v2', 'eleven_turbo_v2_5', 'eleven_flash_v2_5', 'eleven_v3'])
+							.nullish(),
+						stability: z.number().min(0).max(1).nullish(),
+						similarity_boost: z.number().min(0).max(1).nullish(),
+						style: z.number().min(0).max(1).nullish(),
+						use_speaker_boost: z.boolean().nullish(),
+					})
+					.strict(),
+				z
+					.object({
+						engine_type: z.literal('fish'),
+						model: z.enum(['s1', 's2-pro']).nullish(),
+						stability: z.number().min(0).max(1).nullish(),
+						similarity: z.number().min(0).max(1).nullish(),
+					})
+					.strict(),
+				z.object({ engine_type: z.literal('starfish') }).strict(),
+			])
+			.nullish(),
+	})
+	.strict();
+
+export const backgroundSchema = z
+	.object({
+		type: z.enum(['color', 'image']),
+		value: hexColor.nullish(),
+		url: httpUrl.nullish(),
+		asset_id: nonEmptyId.nullish(),
+	})
+	.strict()
+	.superRefine((bg, ctx) => {
+		if (bg.type === 'color') {
+			if (!bg.value) ctx.addIssue({ code: 'custom', path: ['value'], message: 'is required for a colour background' });
+			if (bg.url || bg.asset_id)
+				ctx.addIssue({ code: 'custom', path: ['url'], message: 'is only allowed for an image background' });
+		} else {
+			if (Boolean(bg.url) === Boolean(bg.asset_id))
+				ctx.addIssue({ code: 'custom', path: ['url'], message: 'give exactly one of url or asset_id for an image background' });
+			if (bg.value) ctx.addIssue({ code: 'custom', path: ['value'], message: 'is only allowed for a colour background' });
+		}
+	});
+
+export const captionSchema = z
+	.object({
+		file_format: z.enum(['srt']).nullish(),
+		style: z.enum(['default']).nullish(),
+	})
+	.strict();
+
+/** Fields every single-shot `POST /v3/videos` body shares (speech, output, callbacks). */
+const sharedVideoFields = {
+	title: z.string().nullish(),
+	resolution: z.enum(VIDEO_RESOLUTIONS).nullish(),
+	aspect_ratio: z.enum(VIDEO_ASPECT_RATIOS).nullish(),
+	fit: z.enum(FIT_MODES).nullish(),
+	background: backgroundSchema.nullish(),
+	remove_background: z.boolean().nullish(),
+	output_format: z.enum(OUTPUT_FORMATS).nullish(),
+	caption: captionSchema.nullish(),
+	watermark: z.object({ image: assetInputSchema }).strict().nullish(),
+	callback_url: httpUrl.nullish(),
+	callback_id: z.string().nullish(),
+	script: scriptSchema.nullish(),
+	voice_id: nonEmptyId.nullish(),
+	audio_url: httpUrl.nullish(),
+	audio_asset_id: nonEmptyId.nullish(),
+	voice_settings: voiceSettingsSchema.nullish(),
+	motion_prompt: z.string().nullish(),
+	expressiveness: z.enum(EXPRESSIVENESS_LEVELS).nullish(),
+};
+
+export const engineSchema = z
+	.object({
+		type: z.enum(VIDEO_ENGINES),
+		reference_look_id: nonEmptyId.nullish(),
+	})
+	.strict();
+
+export const createAvatarVideoBodySchema = z
+	.object({
+		type: z.literal('avatar'),
+		avatar_id: nonEmptyId,
+		engine: engineSchema.nullish(),
+		...sharedVideoFields,
+	})
+	.strict();
+
+export const createImageVideoBodySchema = z
+	.object({
+		type: z.literal('image'),
+		image: assetInputSchema,
+		...sharedVideoFields,
+	})
+	.strict();
+
+type SpeechFields = {
+	script?: string | null;
+	audio_url?: string | null;
+	audio_asset_id?: string | null;
+	output_format?: string | null;
+	background?: unknown;
+};
+
+/** Cross-field rules of the speech source and output format. */
+function checkSpeechAndOutput(body: SpeechFields, ctx: z.RefinementCtx) {
+	const sources = (['script', 'audio_url', 'audio_asset_id'] as const).filter((key) => body[key]);
+	if (sources.length === 0) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['script'],
+			message: 'give exactly one of script, audio_url or audio_asset_id',
+		});
+	} else if (sources.length > 1) {
+		ctx.addIssue({
+			code: 'custom',
+			path: [sources[1]],
+			message: `cannot be combined with ${sources[0]}: give exactly one speech source`,
+		});
+	}
+	if (body.output_format === 'webm' && body.background) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['background'],
+			message: 'is not allowed with output_format webm (the video keeps a transparent background)',
+		});
+	}
+}
+
+/** Body of `POST /v3/videos`, a union on `type` (studio videos have their own schema). */
+export const createVideoBodySchema = z
+	.discriminatedUnion('type', [createAvatarVideoBodySchema, createImageVideoBodySchema])
+	.superRefine(checkSpeechAndOutput);
+export type CreateVideoBody = z.infer<typeof createVideoBodySchema>;
+export type CreateAvatarVideoBody = z.infer<typeof createAvatarVideoBodySchema>;
+export type CreateImageVideoBody = z.infer<typeof createImageVideoBodySchema>;
+
+export const createVideoResponseSchema = z
+	.object({
+		video_id: z.string(),
+		status: z.string(),
+		output_format: z.string().nullish(),
+	})
+	.passthrough();
+export type CreateVideoResponse = z.infer<typeof createVideoResponseSchema>;
+
+/** `VideoDetail` of `GET /v3/videos/{video_id}` and of the list. */
+export const videoDetailSchema = z
+	.object({
+		id: z.string(),
+		title: z.string().nullish(),
+		status: z.string(),
+		created_at: z.number().nullish(),
+		completed_at: z.number().nullish(),
+		video_url: z.string().nullish(),
+		thumbnail_url: z.string().nullish(),
+		gif_url: z.string().nullish(),
+		captioned_video_url: z.string().nullish(),
+		subtitle_url: z.string().nullish(),
+		duration: z.number().nullish(),
+		folder_id: z.string().nullish(),
+		output_language: z.string().nullish(),
+		failure_code: z.string().nullish(),
+		failure_message: z.string().nullish(),
+		video_page_url: z.string().nullish(),
+	})
+	.passthrough();
+export type VideoDetail = z.infer<typeof videoDetailSchema>;
+
+export const listVideosQuerySchema = pageQuery(100)
+	.extend({
+		folder_id: z.string().optional(),
+		title: z.string().optional(),
+	})
+	.strict();

@@ -1,0 +1,353 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { apiErrorSchema } from '../schemas';
+
+/** Where to find what HeyGen says about a failed request. */
+export interface HeyGenFailure {
+	status: number;
+	code: string;
+	message: string;
+	param?: string;
+	docUrl?: string;
+	retryAfterMs?: number;
+	requestId?: string;
+}
+
+/** What a failed request was about, so messages can name the id and the field. */
+export interface FailureContext {
+	/** Words for the thing the endpoint manages ("video", "avatar look"). */
+	resource: string;
+	pathParams?: Record<string, string>;
+	/** API field path -> the parameter's display name in the node ("script" -> "Script"). */
+	fieldLabels?: Record<string, string>;
+	itemIndex?: number;
+	/** How many times the request was retried before giving up. */
+	retries?: number;
+	baseUrl?: string;
+}
+
+/** Where HeyGen's web app keeps the API key and the API balance. */
+const API_SETTINGS = 'HeyGen → Settings → Subscriptions & API → HeyGen API';
+
+/** Reads `Retry-After` (delta seconds or an HTTP date) as milliseconds from `now`. */
+export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
+	const raw = Array.isArray(value) ? value[0] : value;
+	if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
+	const text = String(raw).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	const date = Date.parse(text);
+	if (Number.isNaN(date)) return undefined;
+	return Math.max(0, date - now);
+}
+
+function headerValue(headers: IDataObject | undefined, name: string): unknown {
+	if (!headers) return undefined;
+	const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+	return key === undefined ? undefined : headers[key];
+}
+
+const GENERIC_CODES: Record<number, string> = {
+	400: 'invalid_parameter',
+	401: 'unauthorized',
+	402: 'insufficient_credit',
+	403: 'forbidden',
+	404: 'not_found',
+	409: 'conflict',
+	413: 'payload_too_large',
+	429: 'rate_limit_exceeded',
+	500: 'internal_error',
+	502: 'bad_gateway',
+	503: 'service_unavailable',
+	504: 'gateway_timeout',
+};
+
+/** Normalises any failed HeyGen response (v3 error body, or a proxy's HTML page) into a `HeyGenFailure`. */
+export function parseFailure(statusCode: number, headers: IDataObject | undefined, body: unknown): HeyGenFailure {
+	const envelope = typeof body === 'object' && body !== null ? (body as IDataObject).error : undefined;
+	const parsed = apiErrorSchema.safeParse(envelope);
+	const requestId = headerValue(headers, 'x-request-id');
+	const failure: HeyGenFailure = parsed.success
+		? {
+				status: statusCode,
+				code: parsed.data.code,
+				message: parsed.data.message,
+				param: parsed.data.param ?? undefined,
+				docUrl: parsed.data.doc_url ?? undefined,
+			}
+		: {
+				status: statusCode,
+				code: GENERIC_CODES[statusCode] ?? (statusCode >= 500 ? 'internal_error' : 'http_error'),
+				message: `HeyGen answered with HTTP ${statusCode}`,
+			};
+	const retryAfterMs = parseRetryAfter(headerValue(headers, 'retry-after'));
+	if (retryAfterMs !== undefined) failure.retryAfterMs = retryAfterMs;
+	if (typeof requestId === 'string') failure.requestId = requestId;
+	return failure;
+}
+
+function firstPathId(context: FailureContext): string | undefined {
+	const values = Object.values(context.pathParams ?? {});
+	return values.length > 0 ? values[0] : undefined;
+}
+
+function fieldName(param: string, labels: Record<string, string> | undefined): string {
+	if (!labels) return param;
+	if (labels[param]) return labels[param];
+	// "voice_settings.speed" falls back to the label of "voice_settings".
+	const parent = Object.keys(labels)
+		.filter((key) => param.startsWith(`${key}.`))
+		.sort((a, b) => b.length - a.length)[0];
+	return parent ? `${labels[parent]} (${param})` : param;
+}
+
+function seconds(ms: number): string {
+	const s = Math.max(1, Math.ceil(ms / 1000));
+	return `${s} second${s === 1 ? '' : 's'}`;
+}
+
+interface Explanation {
+	message: string;
+	description: string;
+}
+
+type Explainer = (failure: HeyGenFailure, context: FailureContext) => Explanation;
+
+/** Explanations keyed by HeyGen error code; codes not listed fall back to the HTTP status. */
+const BY_CODE: Record<string, Explainer> = {
+	insufficient_credit: (f) => ({
+		message: 'Not enough HeyGen credit for this request',
+		description: `${f.message} Add credit to the API balance (${API_SETTINGS}) or shorten the script, then run again. Nothing was charged for this request.`,
+	}),
+	trial_limit_exceeded: (f) => ({
+		message: 'The HeyGen trial limit is used up',
+		description: `${f.message} Upgrade the HeyGen plan or wait for the limit to reset.`,
+	}),
+	quota_exceeded: (f) => ({
+		message: 'The HeyGen plan quota is used up',
+		description: `${f.message} Waiting a few seconds will not help: the quota resets with the plan period, or upgrade the plan.`,
+	}),
+	request_in_progress: (f, c) => ({
+		message: 'HeyGen is still processing the same request',
+		description: `${f.message} The node waited ${c.retries ?? 0} time(s) for it. Run the node again in a minute: it sends the same idempotency key, so the video is not created twice.`,
+	}),
+	avatar_not_found: (f) => ({
+		message: 'The avatar look was not found',
+		description: `${f.message} Pick the avatar from the list, or check the look ID (Avatar → Get Many lists the ones this account can use). A look that is still training is also reported as not found.`,
+	}),
+	voice_not_found: (f) => ({
+		message: 'The voice was not found',
+		description: `${f.message} Pick the voice from the list, or check the voice ID (Voice → Get Many lists them).`,
+	}),
+	download_failed: (f) => ({
+		message: 'HeyGen could not download a file from the URL given',
+		description: `${f.message} The URL must be public (no login, no expiring link) and its extension must match the file's type.`,
+	}),
+	content_policy_violation: (f) => ({
+		message: "The input breaks HeyGen's content policy",
+		description: `${f.message} Change the script or media and run again.`,
+	}),
+};
+
+const BY_STATUS: Record<number, Explainer> = {
+	400: (f, c) => {
+		const field = f.param ? fieldName(f.param, c.fieldLabels) : undefined;
+		return {
+			message: field ? `HeyGen rejected the value of "${field}"` : 'HeyGen rejected the request',
+			description: `${f.message}${field ? ` Fix "${field}" and run the node again.` : ''}`,
+		};
+	},
+	401: (_f, c) => ({
+		message: 'HeyGen rejected the API key',
+		description: `Check the API key in the HeyGen API credential (the key is under ${API_SETTINGS}).${
+			c.baseUrl && !c.baseUrl.startsWith('https://api.heygen.com') ? ` The credential points at ${c.baseUrl}: make sure that is where the key belongs.` : ''
+		}`,
+	}),
+	402: (f) => ({
+		message: 'HeyGen needs more credit or a higher plan for this request',
+		description: `${f.message} Add credit to the API balance (${API_SETTINGS}).`,
+	}),
+	403: (f) => ({
+		message: 'The HeyGen API key is not allowed to do this',
+		description: `${f.message} Check the key's scopes and the plan's features in HeyGen.`,
+	}),
+	404: (f, c) => {
+		const id = firstPathId(c);
+		return {
+			message: id ? `The ${c.resource} "${id}" was not found` : `The ${c.resource} was not found`,
+			description: `${f.message} Check the ID: it must belong to the HeyGen account of this credential${
+				c.resource === 'video' ? ', and a deleted video cannot be fetched again' : ''
+			}.`,
+		};
+	},
+	409: (f) => ({
+		message: 'HeyGen reported a conflict',
+		description: `${f.message} Wait a moment and run the node again.`,
+	}),
+	413: (f) => ({
+		message: 'The file or request is too large for HeyGen',
+		description: `${f.message} Files sent to HeyGen must be at most 32 MB; host larger files and pass their URL instead.`,
+	}),
+	429: (f, c) => ({
+		message: 'HeyGen is limiting requests from this account',
+		description: `${f.message} ${
+			f.retryAfterMs !== undefined ? `HeyGen asked to wait ${seconds(f.retryAfterMs)}. ` : ''
+		}The node already retried ${c.retries ?? 0} time(s). Lower "Max Concurrent Jobs", or run fewer items at once.`,
+	}),
+};
+
+function explainServerError(f: HeyGenFailure, c: FailureContext): Explanation {
+	return {
+		message: `HeyGen is having trouble (HTTP ${f.status})`,
+		description: `${f.message}. The node retried ${c.retries ?? 0} time(s). Try again in a few minutes${
+			f.requestId ? `; quote request ID ${f.requestId} to HeyGen support if it persists` : ''
+		}.`,
+	};
+}
+
+/** Turns a failure into the short message and the actionable description the user sees. */
+export function explainFailure(failure: HeyGenFailure, context: FailureContext): Explanation {
+	const byCode = BY_CODE[failure.code];
+	if (byCode) return byCode(failure, context);
+	const byStatus = BY_STATUS[failure.status];
+	if (byStatus) return byStatus(failure, context);
+	if (failure.status >= 500) return explainServerError(failure, context);
+	return { message: `HeyGen answered with HTTP ${failure.status}`, description: failure.message };
+}
+
+/** Removes the secret from a text, in case an upstream message ever echoes it. */
+export function redact(text: string, secrets: Array<string | undefined>): string {
+	let out = text;
+	for (const secret of secrets) {
+		if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
+	}
+	return out;
+}
+
+/** Builds the `NodeApiError` for a failed HeyGen request; it carries HeyGen's own code, never request options. */
+export function toNodeApiError(
+	node: INode,
+	failure: HeyGenFailure,
+	context: FailureContext,
+	secrets: Array<string | undefined> = [],
+): NodeApiError {
+	const { message, description } = explainFailure(failure, context);
+	const itemSuffix = context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`;
+	const errorBody: JsonObject = {
+		status: failure.status,
+		code: failure.code,
+		message: redact(failure.message, secrets),
+		...(failure.param ? { param: failure.param } : {}),
+		...(failure.docUrl ? { doc_url: failure.docUrl } : {}),
+		...(failure.requestId ? { request_id: failure.requestId } : {}),
+	};
+	const error = new NodeApiError(node, errorBody, {
+		message: redact(message + itemSuffix, secrets),
+		description: redact(description, secrets),
+		httpCode: String(failure.status),
+		itemIndex: context.itemIndex,
+	});
+	error.context.heygen = {
+		code: failure.code,
+		status: failure.status,
+		...(failure.param ? { param: failure.param } : {}),
+		...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}),
+	};
+	return error;
+}
+
+/** Network failures (no HTTP answer at all). */
+export function networkFailure(code: string | undefined): HeyGenFailure {
+	return {
+		status: 0,
+		code: code ?? 'network_error',
+		message: `The connection to HeyGen failed (${code ?? 'no response'})`,
+	};
+}
+
+export function toNetworkNodeApiError(node: INode, failure: HeyGenFailure, context: FailureContext): NodeApiError {
+	const error = new NodeApiError(
+		node,
+		{ code: failure.code, message: failure.message },
+		{
+			message: `Could not reach HeyGen (${failure.code})${context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`}`,
+			description: `The request to ${context.baseUrl ?? 'HeyGen'} got no answer after ${
+				context.retries ?? 0
+			} retries. Check the network and the credential's Base URL, then run again.`,
+			itemIndex: context.itemIndex,
+		},
+	);
+	error.context.heygen = { code: failure.code, status: 0 };
+	return error;
+}
+
+/** The HeyGen code and retry hint attached to an error built here, if any. */
+export function heyGenDetails(error: unknown): { code?: string; status?: number; retryAfterMs?: number } | undefined {
+	if (typeof error !== 'object' || error === null) return undefined;
+	const context = (error as { context?: IDataObject }).context;
+	const details = context?.heygen;
+	return typeof details === 'object' && details !== null ? (details as never) : undefined;
+}
+
+/**
+ * An exception that is neither an HTTP answer nor a network failure (a missing credential, a
+ * blocked domain). Only its message survives: the original may hold the request and its headers.
+ */
+export function unexpectedRequestError(
+	node: INode,
+	error: unknown,
+	context: FailureContext,
+	secrets: Array<string | undefined>,
+): NodeOperationError {
+	if (error instanceof NodeOperationError) return error;
+	const message = redact(error instanceof Error ? error.message : String(error), secrets);
+	return new NodeOperationError(node, `The request to HeyGen could not be sent: ${message}`, {
+		itemIndex: context.itemIndex,
+		description: 'Check the HeyGen API credential and its Base URL.',
+	});
+}
+
+/** Hints for render failures, keyed by HeyGen's `failure_code`. */
+const RENDER_FAILURE_HINTS: Record<string, string> = {
+	download_failed:
+		'HeyGen could not fetch a file given by URL (audio, image or background). The link must be public and its extension must match the file type.',
+	content_policy_violation: "The script or media breaks HeyGen's content policy. Change it and run again.",
+	rendering_failed: 'A rendering problem on HeyGen\'s side. Run the node again; if it keeps failing, try another avatar look or engine.',
+	insufficient_credit: 'The account ran out of credit while rendering. Add credit and run again.',
+	avatar_not_usable: 'The avatar look cannot be used for this video (still training, or not allowed for this engine).',
+	audio_too_long: 'The audio is longer than HeyGen allows for one video. Shorten it.',
+};
+
+/** A job HeyGen accepted but could not finish (`status: failed`). */
+export function renderFailedError(
+	node: INode,
+	job: { id: string; noun: string; failureCode?: string | null; failureMessage?: string | null },
+	itemIndex: number,
+): NodeOperationError {
+	const reason = job.failureMessage || 'HeyGen gave no reason';
+	const hint = (job.failureCode && RENDER_FAILURE_HINTS[job.failureCode]) || 'Check the inputs and run the node again.';
+	const error = new NodeOperationError(node, `The ${job.noun} ${job.id} failed: ${reason} [item ${itemIndex}]`, {
+		itemIndex,
+		description: `${hint}${job.failureCode ? ` (failure code: ${job.failureCode})` : ''} The ${job.noun} ID is ${job.id}.`,
+	});
+	error.context.heygen = { code: job.failureCode ?? 'failed', id: job.id };
+	return error;
+}
+
+/** A job still running when the node stopped waiting. */
+export function waitTimedOutError(
+	node: INode,
+	job: { id: string; noun: string; status: string; waitedMinutes: number },
+	itemIndex: number,
+): NodeOperationError {
+	const error = new NodeOperationError(
+		node,
+		`The ${job.noun} ${job.id} was still ${job.status === 'unknown' ? 'running' : job.status} after ${job.waitedMinutes} minute${job.waitedMinutes === 1 ? '' : 's'} [item ${itemIndex}]`,
+		{
+			itemIndex,
+			description: `It keeps rendering in HeyGen and is charged once. Pick it up later with Video → Wait for Completion or Video → Get using ID ${job.id}, or from the HeyGen Trigger. Raise "Max Wait (Minutes)" if renders this long are normal.`,
+		},
+	);
+	error.context.heygen = { code: 'wait_timed_out', id: job.id };
+	return error;
+}

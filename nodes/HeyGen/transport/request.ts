@@ -1,0 +1,211 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { CancelledError, isCancelled, sleepUnlessCancelled } from '../helpers/sleep';
+import { buildPath, ENDPOINTS, type Endpoint, type EndpointKey } from './endpoints';
+import {
+	networkFailure,
+	parseFailure,
+	toNetworkNodeApiError,
+	toNodeApiError,
+	unexpectedRequestError,
+	type FailureContext,
+	type HeyGenFailure,
+} from './errors';
+import { decideRetry, DEFAULT_RETRY_POLICY, isNetworkErrorCode, type RetryPolicy } from './retry';
+
+export type HeyGenContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+export const CREDENTIAL_NAME = 'heyGenApi';
+export const DEFAULT_BASE_URL = 'https://api.heygen.com';
+const REQUEST_TIMEOUT_MS = 60_000;
+
+export interface ApiRequestOptions {
+	pathParams?: Record<string, string>;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** Sent as `Idempotency-Key`; only endpoints marked idempotent accept one. */
+	idempotencyKey?: string;
+	itemIndex?: number;
+	/** API field -> display name, so a 400 names the node's field. */
+	fieldLabels?: Record<string, string>;
+	/** `throw`: hand a 429 back at once instead of waiting it out (the job scheduler queues the item). */
+	rateLimit?: 'wait' | 'throw';
+	retryPolicy?: RetryPolicy;
+}
+
+/** The v3 response body: `{ data }`, plus `has_more`/`next_token` on lists. */
+export interface ApiEnvelope {
+	data: unknown;
+	has_more?: boolean;
+	next_token?: string | null;
+}
+
+interface CredentialSettings {
+	baseUrl: string;
+	apiKey: string;
+}
+
+const settingsCache = new WeakMap<object, Promise<CredentialSettings>>();
+
+/** The credential's base URL (without a trailing slash) and key, read once per node run. */
+export async function credentialSettings(ctx: HeyGenContext): Promise<CredentialSettings> {
+	let cached = settingsCache.get(ctx);
+	if (!cached) {
+		cached = ctx.getCredentials(CREDENTIAL_NAME).then((credentials) => ({
+			baseUrl: String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, ''),
+			apiKey: String(credentials.apiKey ?? ''),
+		}));
+		settingsCache.set(ctx, cached);
+	}
+	return await cached;
+}
+
+export function cancelSignal(ctx: HeyGenContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
+}
+
+function isNetworkError(error: unknown): boolean {
+	return isNetworkErrorCode(errorCode(error)) || /timeout|socket hang up/i.test(String((error as Error)?.message));
+}
+
+function errorCode(error: unknown): string | undefined {
+	const candidates = [error, (error as { cause?: unknown })?.cause];
+	for (const candidate of candidates) {
+		const code = (candidate as { code?: unknown } | undefined)?.code;
+		if (typeof code === 'string') return code;
+	}
+	return undefined;
+}
+
+/**
+ * Calls one HeyGen endpoint from the table, with the credential's authentication, and returns
+ * the response body. Retries follow `decideRetry`; failures become `NodeApiError`s from the one
+ * error mapper. The API key only ever goes to the credential's base URL: credentials are not
+ * forwarded on a cross-origin redirect.
+ */
+export async function apiRequest(
+	ctx: HeyGenContext,
+	key: EndpointKey,
+	options: ApiRequestOptions = {},
+): Promise<ApiEnvelope> {
+	const endpoint: Endpoint = ENDPOINTS[key];
+	const { baseUrl, apiKey } = await credentialSettings(ctx);
+	const signal = cancelSignal(ctx);
+	const policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+	const idempotent = Boolean(endpoint.idempotent && options.idempotencyKey);
+	const failureContext = (retries: number): FailureContext => ({
+		resource: endpoint.resource,
+		pathParams: options.pathParams,
+		fieldLabels: options.fieldLabels,
+		itemIndex: options.itemIndex,
+		retries,
+		baseUrl,
+	});
+
+	const request: IHttpRequestOptions = {
+		method: endpoint.method as IHttpRequestMethods,
+		url: `${baseUrl}${buildPath(endpoint.path, options.pathParams)}`,
+		qs: options.qs,
+		body: options.body,
+		json: true,
+		headers: idempotent ? { 'Idempotency-Key': options.idempotencyKey } : {},
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		sendCredentialsOnCrossOriginRedirect: false,
+		timeout: REQUEST_TIMEOUT_MS,
+	};
+
+	for (let retries = 0; ; retries++) {
+		let failure: HeyGenFailure;
+		let thrown: unknown;
+		try {
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, {
+				...request,
+			})) as { statusCode: number; headers: IDataObject; body: unknown };
+			if (response.statusCode < 400) return (response.body ?? { data: null }) as ApiEnvelope;
+			failure = parseFailure(response.statusCode, response.headers, response.body);
+		} catch (error) {
+			thrown = error;
+			failure = networkFailure(errorCode(error));
+		}
+		if (thrown !== undefined) {
+			if (isCancelled(thrown, signal)) throw new CancelledError();
+			if (!isNetworkError(thrown)) throw unexpectedRequestError(ctx.getNode(), thrown, failureContext(retries), [apiKey]);
+		}
+
+		const decision = decideRetry(
+			failure.status === 0
+				? { kind: 'network', code: failure.code }
+				: { kind: 'http', status: failure.status, code: failure.code, retryAfterMs: failure.retryAfterMs },
+			{ method: endpoint.method, idempotent, retriesDone: retries, rateLimit: options.rateLimit ?? 'wait' },
+			policy,
+		);
+		if (!decision.retry) {
+			throw failure.status === 0
+				? toNetworkNodeApiError(ctx.getNode(), failure, failureContext(retries))
+				: toNodeApiError(ctx.getNode(), failure, failureContext(retries), [apiKey]);
+		}
+		await sleepUnlessCancelled(decision.delayMs, signal);
+	}
+}
+
+/** Calls an endpoint and returns its `data`. */
+export async function apiData<T = IDataObject>(
+	ctx: HeyGenContext,
+	key: EndpointKey,
+	options: ApiRequestOptions = {},
+): Promise<T> {
+	const envelope = await apiRequest(ctx, key, options);
+	return envelope.data as T;
+}
+
+export interface PageResult<T> {
+	items: T[];
+	nextToken?: string;
+}
+
+/** One page of a cursor-paginated list. */
+export async function apiPage<T = IDataObject>(
+	ctx: HeyGenContext,
+	key: EndpointKey,
+	options: ApiRequestOptions & { limit?: number; token?: string } = {},
+): Promise<PageResult<T>> {
+	const page = (ENDPOINTS[key] as Endpoint).page;
+	const limit = Math.min(options.limit ?? page?.maxLimit ?? 100, page?.maxLimit ?? 100);
+	const qs: IDataObject = { ...options.qs, limit };
+	if (options.token) qs.token = options.token;
+	const envelope = await apiRequest(ctx, key, { ...options, qs });
+	const items = Array.isArray(envelope.data) ? (envelope.data as T[]) : [];
+	const nextToken = envelope.has_more && envelope.next_token ? envelope.next_token : undefined;
+	return { items, nextToken };
+}
+
+/** Follows `next_token` until `max` items are collected or the list ends. */
+export async function apiCollect<T = IDataObject>(
+	ctx: HeyGenContext,
+	key: EndpointKey,
+	options: ApiRequestOptions & { max?: number } = {},
+): Promise<T[]> {
+	const max = options.max ?? Infinity;
+	const collected: T[] = [];
+	let token: string | undefined;
+	do {
+		const remaining = max - collected.length;
+		const { items, nextToken } = await apiPage<T>(ctx, key, {
+			...options,
+			token,
+			limit: Number.isFinite(remaining) ? remaining : undefined,
+		});
+		collected.push(...items.slice(0, remaining));
+		token = nextToken;
+	} while (token && collected.length < max);
+	return collected;
+}

@@ -1,0 +1,199 @@
+import { runJobs, type JobKind, type JobSnapshot, type JobSpec } from '../../nodes/HeyGen/transport/jobs';
+import type { PollSchedule } from '../../nodes/HeyGen/transport/polling';
+
+const FAST: PollSchedule = { minIntervalMs: 20, maxIntervalMs: 100, ageFraction: 0.1, expectedShare: 0.85, jitter: 0 };
+
+/** An in-memory account: renders take `renderMs`, at most `cap` at once, beyond that a 429. */
+function fakeAccount(options: { cap: number; renderMs: number; fail?: (index: number) => boolean }) {
+	const jobs = new Map<string, { startedAt: number; index: number }>();
+	const calls = { submit: 0, rateLimited: 0, getOne: 0, getMany: 0, maxRunning: 0 };
+	const status = (id: string): JobSnapshot => {
+		const job = jobs.get(id);
+		if (!job) throw new Error(`no job ${id}`);
+		const done = Date.now() - job.startedAt >= options.renderMs;
+		const failed = done && Boolean(options.fail?.(job.index));
+		return { id, status: done ? (failed ? 'failed' : 'completed') : 'processing', raw: { id } };
+	};
+	const running = () => [...jobs.keys()].filter((id) => status(id).status === 'processing').length;
+	const submit = (index: number) => async (): Promise<JobSnapshot> => {
+		calls.submit++;
+		if (running() >= options.cap) {
+			calls.rateLimited++;
+			throw Object.assign(new Error('429'), { context: { heygen: { status: 429, code: 'rate_limit_exceeded', retryAfterMs: 50 } } });
+		}
+		const id = `job-${index}`;
+		jobs.set(id, { startedAt: Date.now(), index });
+		calls.maxRunning = Math.max(calls.maxRunning, running());
+		return { id, status: 'waiting', raw: { id } };
+	};
+	const kind: JobKind = {
+		noun: 'video',
+		terminalStatuses: ['completed', 'failed'],
+		failedStatuses: ['failed'],
+		async getOne(id) {
+			calls.getOne++;
+			return status(id);
+		},
+		async getMany(ids) {
+			calls.getMany++;
+			return new Map(ids.map((id) => [id, status(id)]));
+		},
+	};
+	return { kind, submit, calls, jobs };
+}
+
+const specs = (n: number, submit: (i: number) => () => Promise<JobSnapshot>): JobSpec[] =>
+	Array.from({ length: n }, (_, itemIndex) => ({ itemIndex, submit: submit(itemIndex) }));
+
+describe('runJobs', () => {
+	it('completes every item with at most the concurrency in flight, absorbing the account\'s 429s', async () => {
+		const account = fakeAccount({ cap: 4, renderMs: 120 });
+		const outcomes = await runJobs(specs(10, account.submit), {
+			kind: account.kind,
+			concurrency: 10,
+			waitForCompletion: true,
+			maxWaitMs: 10_000,
+			stopOnFirstError: true,
+			schedule: FAST,
+		});
+		expect(outcomes.map((o) => o.state)).toEqual(Array(10).fill('completed'));
+		expect(outcomes.map((o) => o.itemIndex)).toEqual([...Array(10).keys()]);
+		expect(account.calls.maxRunning).toBeLessThanOrEqual(4);
+		expect(account.calls.rateLimited).toBeGreaterThan(0);
+		expect(account.jobs.size).toBe(10);
+	});
+
+	it('never runs more than its own concurrency limit', async () => {
+		const account = fakeAccount({ cap: 100, renderMs: 80 });
+		const outcomes = await runJobs(specs(9, account.submit), {
+			kind: account.kind,
+			concurrency: 3,
+			waitForCompletion: true,
+			maxWaitMs: 10_000,
+			stopOnFirstError: true,
+			schedule: FAST,
+		});
+		expect(outcomes.every((o) => o.state === 'completed')).toBe(true);
+		expect(account.calls.maxRunning).toBe(3);
+		expect(account.calls.rateLimited).toBe(0);
+	});
+
+	it('polls many running jobs with one list call', async () => {
+		const account = fakeAccount({ cap: 10, renderMs: 150 });
+		await runJobs(specs(10, account.submit), {
+			kind: account.kind,
+			concurrency: 10,
+			waitForCompletion: true,
+			maxWaitMs: 10_000,
+			stopOnFirstError: true,
+			schedule: FAST,
+		});
+		expect(account.calls.getMany).toBeGreaterThan(0);
+		expect(account.calls.getOne).toBe(0);
+		// Far fewer status calls than one per job per round.
+		expect(account.calls.getMany).toBeLessThan(30);
+	});
+
+	it('returns as soon as all are submitted when not waiting', async () => {
+		const account = fakeAccount({ cap: 10, renderMs: 5000 });
+		const started = Date.now();
+		const outcomes = await runJobs(specs(5, account.submit), {
+			kind: account.kind,
+			concurrency: 10,
+			waitForCompletion: false,
+			maxWaitMs: 60_000,
+			stopOnFirstError: true,
+			schedule: FAST,
+		});
+		expect(outcomes.map((o) => o.state)).toEqual(Array(5).fill('submitted'));
+		expect(Date.now() - started).toBeLessThan(1000);
+		expect(account.calls.getMany + account.calls.getOne).toBe(0);
+	});
+
+	it('reports failed renders per item and keeps going when continuing on fail', async () => {
+		const account = fakeAccount({ cap: 10, renderMs: 60, fail: (i) => i === 1 });
+		const outcomes = await runJobs(specs(3, account.submit), {
+			kind: account.kind,
+			concurrency: 10,
+			waitForCompletion: true,
+			maxWaitMs: 10_000,
+			stopOnFirstError: false,
+			schedule: FAST,
+		});
+		expect(outcomes.map((o) => o.state)).toEqual(['completed', 'failed', 'completed']);
+	});
+
+	it('stops at the first error without continue-on-fail and lists the jobs left rendering', async () => {
+		const account = fakeAccount({ cap: 2, renderMs: 300 });
+		const failing: JobSpec = {
+			itemIndex: 2,
+			submit: async () => {
+				throw new Error('boom');
+			},
+		};
+		const list = specs(5, account.submit);
+		list[2] = failing;
+		const outcomes = await runJobs(list, {
+			kind: account.kind,
+			concurrency: 5,
+			waitForCompletion: true,
+			maxWaitMs: 10_000,
+			stopOnFirstError: true,
+			schedule: FAST,
+		});
+		expect(outcomes[2]).toMatchObject({ state: 'error' });
+		const states = outcomes.map((o) => o.state);
+		expect(states.filter((s) => s === 'abandoned').length).toBeGreaterThan(0);
+		expect(states).toContain('notStarted');
+		for (const outcome of outcomes) {
+			if (outcome.state === 'abandoned') expect(account.jobs.has(outcome.job.id)).toBe(true);
+		}
+	});
+
+	it('times out a job that outlives the maximum wait and names it', async () => {
+		const account = fakeAccount({ cap: 10, renderMs: 10_000 });
+		const outcomes = await runJobs(specs(2, account.submit), {
+			kind: account.kind,
+			concurrency: 10,
+			waitForCompletion: true,
+			maxWaitMs: 150,
+			stopOnFirstError: false,
+			schedule: FAST,
+		});
+		expect(outcomes.map((o) => o.state)).toEqual(['timedOut', 'timedOut']);
+		expect(outcomes[0]).toMatchObject({ job: { id: 'job-0' } });
+	});
+
+	it('waits for jobs that already exist', async () => {
+		const account = fakeAccount({ cap: 10, renderMs: 50 });
+		await account.submit(0)();
+		await account.submit(1)();
+		const outcomes = await runJobs(
+			[
+				{ itemIndex: 0, existingId: 'job-0' },
+				{ itemIndex: 1, existingId: 'job-1' },
+			],
+			{ kind: account.kind, concurrency: 2, waitForCompletion: true, maxWaitMs: 5000, stopOnFirstError: true, schedule: FAST },
+		);
+		expect(outcomes.map((o) => o.state)).toEqual(['completed', 'completed']);
+	});
+
+	it('stops when the execution is cancelled', async () => {
+		const account = fakeAccount({ cap: 10, renderMs: 60_000 });
+		const controller = new AbortController();
+		setTimeout(() => controller.abort(), 100);
+		const started = Date.now();
+		await expect(
+			runJobs(specs(2, account.submit), {
+				kind: account.kind,
+				concurrency: 2,
+				waitForCompletion: true,
+				maxWaitMs: 120_000,
+				stopOnFirstError: true,
+				schedule: FAST,
+				signal: controller.signal,
+			}),
+		).rejects.toThrow('cancelled');
+		expect(Date.now() - started).toBeLessThan(1500);
+	});
+});
