@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** HeyGen ids are short URL-safe strings; anything else is a paste mistake. */
-const ID_PATTERN = '^[A-Za-z0-9_\\-:.]+$';
+/** HeyGen ids are short URL-safe strings; anything else is a paste mistake. Empty is left to `required`. n8n anchors these patterns. */
+const ID_PATTERN = '[A-Za-z0-9_\\-:.]*';
+const VIDEO_PAGE_URL = 'https?://(?:[A-Za-z0-9-]+\\.)*heygen\\.com/(?:videos|share)/[A-Za-z0-9_\\-]+(?:[/?#].*)?';
 
 const ID_VALIDATION = [
 	{
@@ -88,7 +89,7 @@ export const videoLocator: INodeProperties = {
 				{
 					type: 'regex',
 					properties: {
-						regex: 'heygen\\.com\\/(?:videos|share)\\/([A-Za-z0-9_\\-]+)',
+						regex: VIDEO_PAGE_URL,
 						errorMessage: 'Not a HeyGen video page URL',
 					},
 				},

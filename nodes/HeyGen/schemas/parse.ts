@@ -26,7 +26,8 @@ function describeIssue(issue: z.ZodIssue): SchemaIssue[] {
 	if (issue.code === 'invalid_literal') {
 		return [{ param: base, message: `must be ${JSON.stringify(issue.expected)}` }];
 	}
-	return [{ param: base, message: issue.message }];
+	// zod's own messages name the value's kind ("Number must be ..."); the param already names the field.
+	return [{ param: base, message: issue.message.replace(/^(?:Number|String|Array|Date|BigInt) (must|should)\b/, '$1') }];
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: SchemaIssue[] };

@@ -27,6 +27,8 @@ export const scriptSchema = z
 		}),
 	);
 
+const unitInterval = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+
 export const voiceSettingsSchema = z
 	.object({
 		speed: z.number().min(0.5, 'must be between 0.5 and 1.5').max(1.5, 'must be between 0.5 and 1.5').nullish(),
@@ -41,9 +43,9 @@ export const voiceSettingsSchema = z
 						model: z
 							.enum(['eleven_multilingual_v2', 'eleven_turbo_v2_5', 'eleven_flash_v2_5', 'eleven_v3'])
 							.nullish(),
-						stability: z.number().min(0).max(1).nullish(),
-						similarity_boost: z.number().min(0).max(1).nullish(),
-						style: z.number().min(0).max(1).nullish(),
+						stability: unitInterval.nullish(),
+						similarity_boost: unitInterval.nullish(),
+						style: unitInterval.nullish(),
 						use_speaker_boost: z.boolean().nullish(),
 					})
 					.strict(),
@@ -51,8 +53,8 @@ export const voiceSettingsSchema = z
 					.object({
 						engine_type: z.literal('fish'),
 						model: z.enum(['s1', 's2-pro']).nullish(),
-						stability: z.number().min(0).max(1).nullish(),
-						similarity: z.number().min(0).max(1).nullish(),
+						stability: unitInterval.nullish(),
+						similarity: unitInterval.nullish(),
 					})
 					.strict(),
 				z.object({ engine_type: z.literal('starfish') }).strict(),
@@ -76,7 +78,7 @@ export const backgroundSchema = z
 				ctx.addIssue({ code: 'custom', path: ['url'], message: 'is only allowed for an image background' });
 		} else {
 			if (Boolean(bg.url) === Boolean(bg.asset_id))
-				ctx.addIssue({ code: 'custom', path: ['url'], message: 'give exactly one of url or asset_id for an image background' });
+				ctx.addIssue({ code: 'custom', path: ['url'], message: 'needs exactly one of url or asset_id for an image background' });
 			if (bg.value) ctx.addIssue({ code: 'custom', path: ['value'], message: 'is only allowed for a colour background' });
 		}
 	});
@@ -149,7 +151,7 @@ function checkSpeechAndOutput(body: SpeechFields, ctx: z.RefinementCtx) {
 		ctx.addIssue({
 			code: 'custom',
 			path: ['script'],
-			message: 'give exactly one of script, audio_url or audio_asset_id',
+			message: 'is required: give exactly one of script, audio_url or audio_asset_id',
 		});
 	} else if (sources.length > 1) {
 		ctx.addIssue({

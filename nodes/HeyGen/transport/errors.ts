@@ -265,13 +265,27 @@ export function networkFailure(code: string | undefined): HeyGenFailure {
 	};
 }
 
+/** Plain words for socket error codes (n8n would otherwise swap a message holding the code for its own). */
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was closed before an answer arrived',
+	ECONNREFUSED: 'the connection was refused',
+	ECONNABORTED: 'the request timed out',
+	ETIMEDOUT: 'the request timed out',
+	ESOCKETTIMEDOUT: 'the request timed out',
+	ENOTFOUND: 'the host name could not be found',
+	EAI_AGAIN: 'the host name could not be resolved',
+	EPIPE: 'the connection broke while sending',
+};
+
 export function toNetworkNodeApiError(node: INode, failure: HeyGenFailure, context: FailureContext): NodeApiError {
+	const words = NETWORK_WORDS[failure.code] ?? 'no answer arrived';
+	// The socket code stays out of `code`: NodeApiError would replace the message with a generic one.
 	const error = new NodeApiError(
 		node,
-		{ code: failure.code, message: failure.message },
+		{ network_error: failure.code, message: `The connection to HeyGen failed: ${words}` },
 		{
-			message: `Could not reach HeyGen (${failure.code})${context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`}`,
-			description: `The request to ${context.baseUrl ?? 'HeyGen'} got no answer after ${
+			message: `Could not reach HeyGen: ${words}${context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`}`,
+			description: `The request to ${context.baseUrl ?? 'HeyGen'} failed (${failure.code}) after ${
 				context.retries ?? 0
 			} retries. Check the network and the credential's Base URL, then run again.`,
 			itemIndex: context.itemIndex,

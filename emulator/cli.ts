@@ -1,0 +1,99 @@
+import { parseArgs } from 'node:util';
+
+import { startEmulator, type EmulatorOptions } from './index';
+
+const USAGE = `Usage: node .build/emulator/cli.js [options]
+
+  --host <host>            listen address (default 127.0.0.1)
+  --port <n>               API port (default 0: a free port)
+  --storage-port <n>       storage port (default 0: a free port)
+  --api-key <key>          accepted API key (default hg_emulator_test_key)
+  --render-seconds <s>     seconds from create to completed (default 10; a tenth of it pending)
+  --concurrency <n>        jobs in flight per account (default 10)
+  --video-size <bytes>     size of each video file (default 1048576)
+  --balance <credits>      wallet credits (default 1000)
+  --url-ttl <seconds>      presigned URL lifetime (default 604800)
+  --help                   show this help`;
+
+function numberFlag(name: string, value: string | undefined): number | undefined {
+	if (value === undefined) return undefined;
+	const parsed = Number(value);
+	if (!Number.isFinite(parsed) || parsed < 0)
+		throw new Error(`--${name} must be a non-negative number (got "${value}")`);
+	return parsed;
+}
+
+function optionsFrom(argv: string[]): EmulatorOptions | undefined {
+	const { values } = parseArgs({
+		args: argv,
+		options: {
+			host: { type: 'string' },
+			port: { type: 'string' },
+			'storage-port': { type: 'string' },
+			'api-key': { type: 'string' },
+			'render-seconds': { type: 'string' },
+			concurrency: { type: 'string' },
+			'video-size': { type: 'string' },
+			balance: { type: 'string' },
+			'url-ttl': { type: 'string' },
+			help: { type: 'boolean' },
+		},
+		strict: true,
+	});
+	if (values.help) return undefined;
+	const renderSeconds = numberFlag('render-seconds', values['render-seconds']);
+	const renderMs = renderSeconds === undefined ? undefined : Math.round(renderSeconds * 1000);
+	const pendingMs = renderMs === undefined ? undefined : Math.round(renderMs / 10);
+	return {
+		host: values.host,
+		port: numberFlag('port', values.port),
+		storagePort: numberFlag('storage-port', values['storage-port']),
+		apiKey: values['api-key'],
+		timings:
+			renderMs === undefined || pendingMs === undefined ? undefined : { pendingMs, processingMs: renderMs - pendingMs },
+		concurrencyLimit: numberFlag('concurrency', values.concurrency),
+		videoSizeBytes: numberFlag('video-size', values['video-size']),
+		balance: numberFlag('balance', values.balance),
+		downloadUrlTtlSeconds: numberFlag('url-ttl', values['url-ttl']),
+	};
+}
+
+async function main(): Promise<void> {
+	let options: EmulatorOptions | undefined;
+	try {
+		options = optionsFrom(process.argv.slice(2));
+	} catch (error) {
+		console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+		process.exit(2);
+	}
+	if (!options) {
+		console.log(USAGE);
+		return;
+	}
+	const emulator = await startEmulator(options);
+	console.log(`HeyGen emulator API:     ${emulator.url}`);
+	console.log(`HeyGen emulator storage: ${emulator.storageUrl}`);
+	console.log(`Test API key:            ${emulator.apiKey}`);
+	console.log(`Control API:             ${emulator.url}/__emulator/state`);
+
+	let stopping = false;
+	const stop = (signal: NodeJS.Signals) => {
+		if (stopping) return;
+		stopping = true;
+		console.log(`\n${signal} received, stopping the emulator`);
+		emulator.close().then(
+			() => process.exit(0),
+			(error) => {
+				console.error(error);
+				process.exit(1);
+			},
+		);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exit(1);
+});

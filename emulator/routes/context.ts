@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+
+import type { ENDPOINTS, EndpointKey } from '../../nodes/HeyGen/transport/endpoints';
+import type { Catalog } from '../catalog';
+import type { EmulatorConfig } from '../config';
+import type { Reply } from '../reply';
+import type { EmulatorState } from '../state';
+import type { UrlSigner } from '../storage';
+
+/** What handlers share: the account state, the live config, the seed catalogue and the URL signer. */
+export interface Services {
+	state: EmulatorState;
+	config: EmulatorConfig;
+	catalog: Catalog;
+	signer: UrlSigner;
+}
+
+type Definition<K extends EndpointKey> = (typeof ENDPOINTS)[K];
+
+/** The validated query of endpoint K (empty when it declares none). */
+export type QueryOf<K extends EndpointKey> =
+	Definition<K> extends { query: infer S extends z.ZodTypeAny } ? z.output<S> : Record<string, never>;
+
+/** The validated body of endpoint K (undefined when it declares none). */
+export type BodyOf<K extends EndpointKey> =
+	Definition<K> extends { body: infer S extends z.ZodTypeAny } ? z.output<S> : undefined;
+
+export interface HandlerContext<K extends EndpointKey> {
+	params: Record<string, string>;
+	query: QueryOf<K>;
+	body: BodyOf<K>;
+	now: number;
+	services: Services;
+}
+
+export type Handler<K extends EndpointKey> = (context: HandlerContext<K>) => Reply;
+
+/** Partial on purpose: a missing handler is reported at startup rather than breaking everyone's build. */
+export type HandlerTable = { [K in EndpointKey]?: Handler<K> };

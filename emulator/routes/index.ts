@@ -1,0 +1,23 @@
+import { ENDPOINTS, type EndpointKey } from '../../nodes/HeyGen/transport/endpoints';
+import { avatarHandlers } from './avatars';
+import type { Handler, HandlerTable } from './context';
+import { userHandlers } from './users';
+import { videoHandlers } from './videos';
+import { voiceHandlers } from './voices';
+
+export const HANDLERS: HandlerTable = { ...userHandlers, ...videoHandlers, ...avatarHandlers, ...voiceHandlers };
+
+/** Fails fast when ENDPOINTS gained an endpoint the emulator cannot answer yet. */
+export function assertEveryEndpointHandled(table: HandlerTable = HANDLERS): void {
+	const missing = (Object.keys(ENDPOINTS) as EndpointKey[]).filter((key) => typeof table[key] !== 'function');
+	if (missing.length > 0) {
+		throw new Error(`The HeyGen emulator has no handler for: ${missing.join(', ')}. Add them under emulator/routes/.`);
+	}
+}
+
+/** The handler of `key`, widened so the server can call it with a runtime-validated context. */
+export function handlerFor(key: EndpointKey, table: HandlerTable = HANDLERS): Handler<EndpointKey> {
+	const handler = table[key] as Handler<EndpointKey> | undefined;
+	if (!handler) throw new Error(`No handler for ${key}`);
+	return handler;
+}

@@ -1,0 +1,251 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+import { ENDPOINTS, type Endpoint } from '../nodes/HeyGen/transport/endpoints';
+import { CONTROL_PREFIX, handleControl, type ControlDeps } from './control';
+import { ApiProblem, defaultError, invalidParameter } from './errors';
+import type { AppliedFault, FaultInjector } from './faults';
+import {
+	dropConnection,
+	isAuthorized,
+	newRequestId,
+	pause,
+	readBody,
+	readQuery,
+	RequestAborted,
+	sendJson,
+	type ParsedBody,
+} from './http';
+import { IDEMPOTENCY_HEADER } from './idempotency';
+import { flattenHeaders, type RequestRecorder } from './recording';
+import { errorReply, problemReply, type Reply } from './reply';
+import type { Router, RouteMatch } from './router';
+import { handlerFor } from './routes';
+import type { Services } from './routes/context';
+import { lookupStorageObject, s3ErrorXml, sendFile, sendPartialThenDrop } from './storage';
+import { isPlainObject, validateInput } from './validation';
+
+export interface ServerDeps extends ControlDeps {
+	services: Services;
+	router: Router;
+	faults: FaultInjector;
+	recorder: RequestRecorder;
+	apiKey: string;
+	/** Aborted on close, so delayed requests stop waiting. */
+	closing: AbortSignal;
+}
+
+const UNAUTHORIZED_MESSAGE = 'Invalid or expired API key. Verify your x-api-key header.';
+
+function faultReply(fault: AppliedFault): Reply | undefined {
+	const { action } = fault;
+	if (action.type === 'rate_limit') {
+		const fallback = defaultError(429);
+		return errorReply(429, fallback.code, fallback.message, null, {
+			'Retry-After': String(action.retryAfterSeconds ?? 1),
+		});
+	}
+	if (action.type !== 'status') return undefined;
+	const fallback = defaultError(action.status);
+	const headers =
+		action.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(action.retryAfterSeconds) };
+	return errorReply(action.status, action.code ?? fallback.code, action.message ?? fallback.message, null, headers);
+}
+
+/** Validates query and body against the endpoint's shared schemas, then runs its handler. */
+function runEndpoint(match: RouteMatch, url: URL, body: ParsedBody, services: Services): Reply {
+	const endpoint: Endpoint = ENDPOINTS[match.key];
+	const { values, repeated } = readQuery(url.searchParams);
+	if (repeated) throw invalidParameter(repeated, `'${repeated}' must be given only once.`);
+	const query = endpoint.query ? validateInput(endpoint.query, values) : {};
+	let input: unknown;
+	if (endpoint.body) {
+		if (body.kind === 'invalid') throw invalidParameter(null, `The request body is not valid JSON: ${body.reason}.`);
+		if (body.kind !== 'json' || !isPlainObject(body.value))
+			throw invalidParameter(null, 'The request body must be a JSON object.');
+		input = validateInput(endpoint.body, body.value);
+	}
+	const now = Date.now();
+	services.state.settle(now);
+	return handlerFor(match.key)({ params: match.params, query, body: input as never, now, services });
+}
+
+function safely(run: () => Reply): Reply {
+	try {
+		return run();
+	} catch (error) {
+		if (error instanceof ApiProblem) return problemReply(error);
+		console.error('[heygen-emulator] handler failed:', error);
+		const fallback = defaultError(500);
+		return errorReply(500, fallback.code, fallback.message);
+	}
+}
+
+async function handleApiRequest(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
+	const requestId = newRequestId();
+	const method = (req.method ?? 'GET').toUpperCase();
+	const url = new URL(req.url ?? '/', 'http://emulator.local');
+	const body = await readBody(req);
+	if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
+		return handleControl(method, url, body, res, deps);
+	}
+
+	const match = deps.router.match(method, url.pathname);
+	const record = deps.recorder.start({
+		server: 'api',
+		method,
+		path: url.pathname,
+		query: readQuery(url.searchParams).values,
+		headers: flattenHeaders(req.headers),
+		body: body.kind === 'json' ? body.value : undefined,
+		...(match ? { endpoint: match.key } : {}),
+	});
+	const respond = (reply: Reply) => {
+		sendJson(res, reply.status, reply.body, { ...reply.headers, 'X-Request-Id': requestId });
+		deps.recorder.finish(record, reply.status);
+	};
+	const drop = () => {
+		dropConnection(req, res);
+		deps.recorder.finish(record, undefined);
+	};
+
+	const fault = deps.faults.take({ server: 'api', method, path: url.pathname, endpoint: match?.key });
+	if (fault) record.fault = fault.label;
+	if (fault?.action.type === 'drop' && fault.action.when === 'before') return drop();
+	const injected = fault && faultReply(fault);
+	if (injected) return respond(injected);
+
+	if (!match) {
+		return respond(
+			errorReply(501, 'not_implemented', `${method} ${url.pathname} is not implemented by the HeyGen emulator.`),
+		);
+	}
+	if (!isAuthorized(req.headers, deps.apiKey)) return respond(errorReply(401, 'unauthorized', UNAUTHORIZED_MESSAGE));
+	if (body.kind === 'too_large') return respond(errorReply(413, 'payload_too_large', 'The request body is too large.'));
+
+	const idempotencyKey = req.headers[IDEMPOTENCY_HEADER];
+	let finishIdempotent: ((reply: Reply) => void) | undefined;
+	const endpoint: Endpoint = ENDPOINTS[match.key];
+	if (endpoint.idempotent && typeof idempotencyKey === 'string') {
+		const decision = deps.services.state.idempotency.begin(`${method} ${url.pathname}`, idempotencyKey, Date.now());
+		if (decision.kind === 'answer') {
+			// A lost answer is lost for a replay too: the network does not care that it was stored.
+			if (fault?.action.type === 'drop') return drop();
+			return respond(decision.reply);
+		}
+		finishIdempotent = decision.finish;
+	}
+
+	// A delay holds the request after the idempotency claim, so a concurrent repeat sees 409.
+	if (fault?.action.type === 'delay' && !(await pause(fault.action.ms, deps.closing))) {
+		finishIdempotent?.(errorReply(503, 'service_unavailable', 'The emulator is shutting down.'));
+		return drop();
+	}
+
+	const reply = safely(() => runEndpoint(match, url, body, deps.services));
+	finishIdempotent?.(reply);
+	if (fault?.action.type === 'drop') return drop(); // `after`: the request took effect
+	respond(reply);
+}
+
+async function handleStorageRequest(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
+	const requestId = newRequestId();
+	const method = (req.method ?? 'GET').toUpperCase();
+	const url = new URL(req.url ?? '/', 'http://emulator.local');
+	await readBody(req);
+	const record = deps.recorder.start({
+		server: 'storage',
+		method,
+		path: url.pathname,
+		query: readQuery(url.searchParams).values,
+		headers: flattenHeaders(req.headers),
+		body: undefined,
+	});
+	const baseHeaders = { 'x-amz-request-id': requestId, 'X-Request-Id': requestId };
+	const sendError = (status: number, code: string, message: string, headers: Record<string, string> = {}) => {
+		const xml = s3ErrorXml(code, message, { RequestId: requestId });
+		res.writeHead(status, {
+			...baseHeaders,
+			...headers,
+			'Content-Type': 'application/xml',
+			'Content-Length': String(Buffer.byteLength(xml)),
+		});
+		res.end(method === 'HEAD' ? undefined : xml);
+		deps.recorder.finish(record, status);
+	};
+
+	const fault = deps.faults.take({ server: 'storage', method, path: url.pathname });
+	if (fault) record.fault = fault.label;
+	const action = fault?.action;
+	if (action?.type === 'drop' && action.when === 'before') {
+		dropConnection(req, res);
+		return deps.recorder.finish(record, undefined);
+	}
+	if (action?.type === 'rate_limit') {
+		return sendError(503, 'SlowDown', 'Please reduce your request rate.', {
+			'Retry-After': String(action.retryAfterSeconds ?? 1),
+		});
+	}
+	if (action?.type === 'status') {
+		const retry: Record<string, string> =
+			action.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(action.retryAfterSeconds) };
+		return sendError(
+			action.status,
+			action.code ?? (action.status >= 500 ? 'InternalError' : 'AccessDenied'),
+			action.message ?? 'Injected fault.',
+			retry,
+		);
+	}
+	if (action?.type === 'delay' && !(await pause(action.ms, deps.closing))) {
+		dropConnection(req, res);
+		return deps.recorder.finish(record, undefined);
+	}
+
+	if (method !== 'GET' && method !== 'HEAD') {
+		return sendError(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.', {
+			Allow: 'GET, HEAD',
+		});
+	}
+	const now = Date.now();
+	if (url.pathname.startsWith('/videos/')) {
+		const verdict = deps.services.signer.check(url.pathname, url.searchParams, now);
+		if (!verdict.ok) return sendError(403, verdict.code, verdict.message);
+	}
+	const found = lookupStorageObject(url.pathname, deps.services.state, deps.services.catalog, now);
+	if (found.kind === 'missing') return sendError(404, 'NoSuchKey', 'The specified key does not exist.');
+
+	// S3-style ETag: stable per object and size, so a resumed download can tell it is the same file.
+	const etag = createHash('md5').update(`${url.pathname}:${found.file.size}`).digest('hex');
+	const headers = { ...baseHeaders, ETag: `"${etag}"` };
+	if (action?.type === 'drop') {
+		sendPartialThenDrop(res, found.file, headers);
+		return deps.recorder.finish(record, undefined);
+	}
+	const sent = sendFile(req, res, found.file, headers);
+	record.status = sent.status;
+	await sent.done;
+	deps.recorder.finish(record, sent.status);
+}
+
+function serve(
+	handler: (req: IncomingMessage, res: ServerResponse, deps: ServerDeps) => Promise<void>,
+	deps: ServerDeps,
+): Server {
+	return createServer((req, res) => {
+		handler(req, res, deps).catch((error) => {
+			if (error instanceof RequestAborted) return void res.destroy();
+			console.error('[heygen-emulator] request failed:', error);
+			if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal_error', message: String(error) } });
+			else res.destroy();
+		});
+	});
+}
+
+export function createApiServer(deps: ServerDeps): Server {
+	return serve(handleApiRequest, deps);
+}
+
+/** A separate listener, so downloads come from another origin than the API (like a CDN or S3). */
+export function createStorageServer(deps: ServerDeps): Server {
+	return serve(handleStorageRequest, deps);
+}

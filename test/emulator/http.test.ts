@@ -1,0 +1,172 @@
+import { ENDPOINTS, type EndpointKey } from '../../nodes/HeyGen/transport/endpoints';
+import { SEED_IDS, startEmulator } from '../../emulator';
+import { assertEveryEndpointHandled } from '../../emulator/routes';
+import { Router } from '../../emulator/router';
+import { avatarVideo, call, expectError, expectValidResponse, useEmulator, waitForVideo } from './helpers';
+
+const emulator = useEmulator();
+
+describe('authentication', () => {
+	it('answers 401 unauthorized without a key', async () => {
+		const response = await call(emulator(), 'GET', '/v3/users/me', { apiKey: null });
+		expectError(response, 401, 'unauthorized', null);
+		expect(response.body.error.message).toBe('Invalid or expired API key. Verify your x-api-key header.');
+	});
+
+	it('answers 401 with a wrong key, in X-Api-Key or as a bearer token', async () => {
+		expectError(await call(emulator(), 'GET', '/v3/users/me', { apiKey: 'hg_wrong' }), 401, 'unauthorized');
+		const bearer = await call(emulator(), 'GET', '/v3/users/me', {
+			apiKey: null,
+			headers: { Authorization: 'Bearer hg_wrong' },
+		});
+		expectError(bearer, 401, 'unauthorized');
+	});
+
+	it('accepts the key in any header case and as a bearer token', async () => {
+		const lower = await call(emulator(), 'GET', '/v3/users/me', {
+			apiKey: null,
+			headers: { 'x-api-key': emulator().apiKey },
+		});
+		expect(lower.status).toBe(200);
+		const bearer = await call(emulator(), 'GET', '/v3/users/me', {
+			apiKey: null,
+			headers: { Authorization: `Bearer ${emulator().apiKey}` },
+		});
+		expect(bearer.status).toBe(200);
+	});
+
+	it('honours a custom key', async () => {
+		const custom = await startEmulator({ apiKey: 'hg_custom' });
+		try {
+			expect((await call(custom, 'GET', '/v3/users/me')).status).toBe(200);
+			expectError(await call(custom, 'GET', '/v3/users/me', { apiKey: 'hg_emulator_test_key' }), 401, 'unauthorized');
+		} finally {
+			await custom.close();
+		}
+	});
+});
+
+describe('envelopes and headers', () => {
+	it('sends a unique X-Request-Id and JSON content type on every answer', async () => {
+		const answers = await Promise.all([
+			call(emulator(), 'GET', '/v3/users/me'),
+			call(emulator(), 'GET', '/v3/users/me', { apiKey: null }),
+			call(emulator(), 'GET', '/v3/nothing-here'),
+			call(emulator(), 'GET', '/v3/videos/unknown'),
+		]);
+		const ids = answers.map((answer) => answer.headers.get('x-request-id'));
+		for (const answer of answers) expect(answer.headers.get('content-type')).toBe('application/json');
+		expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+		expect(new Set(ids).size).toBe(ids.length);
+	});
+
+	it('describes the wallet account', async () => {
+		const response = await call(emulator(), 'GET', '/v3/users/me');
+		expectValidResponse('getCurrentUser', response.body);
+		expect(response.body.data).toMatchObject({
+			username: expect.any(String),
+			email: expect.any(String),
+			billing_type: 'wallet',
+			wallet: { currency: 'credits', remaining_balance: 1000 },
+		});
+	});
+
+	it('answers 501 not_implemented for routes outside ENDPOINTS', async () => {
+		for (const [method, path] of [
+			['GET', '/v3/templates'],
+			['PATCH', '/v3/videos/abc'],
+			['POST', '/v1/video.list'],
+		]) {
+			expectError(await call(emulator(), method, path), 501, 'not_implemented');
+		}
+	});
+
+	it('rejects malformed JSON with a clear invalid_parameter', async () => {
+		const response = await call(emulator(), 'POST', '/v3/videos', {
+			rawBody: '{"type": "avatar",',
+			headers: { 'Content-Type': 'application/json' },
+		});
+		expectError(response, 400, 'invalid_parameter', null);
+		expect(response.body.error.message).toMatch(/^The request body is not valid JSON/);
+	});
+
+	it('rejects a missing or non-object body', async () => {
+		expectError(await call(emulator(), 'POST', '/v3/videos'), 400, 'invalid_parameter', null);
+		expectError(await call(emulator(), 'POST', '/v3/videos', { body: [1, 2] }), 400, 'invalid_parameter', null);
+	});
+});
+
+describe('routing', () => {
+	it('has a handler for every ENDPOINTS key', () => {
+		expect(() => assertEveryEndpointHandled()).not.toThrow();
+		expect(() => assertEveryEndpointHandled({})).toThrow(/no handler for: getCurrentUser/);
+	});
+
+	it('prefers static segments over {param} segments', () => {
+		const router = new Router();
+		expect(router.match('GET', '/v3/avatars/looks')).toEqual({ key: 'listAvatarLooks', params: {} });
+		expect(router.match('GET', '/v3/avatars/ag_x')).toEqual({ key: 'getAvatarGroup', params: { group_id: 'ag_x' } });
+		expect(router.match('GET', '/v3/avatars/looks/lk_1')).toEqual({
+			key: 'getAvatarLook',
+			params: { look_id: 'lk_1' },
+		});
+		expect(router.match('GET', '/v3/videos/a%20b')).toEqual({ key: 'getVideo', params: { video_id: 'a b' } });
+		expect(router.match('PUT', '/v3/videos')).toBeUndefined();
+	});
+});
+
+describe('every success response matches its ENDPOINTS schema', () => {
+	it('covers all endpoints', async () => {
+		const created = await call(emulator(), 'POST', '/v3/videos', {
+			body: avatarVideo({ caption: { file_format: 'srt' } }),
+		});
+		const videoId: string = created.body.data.video_id;
+		await waitForVideo(emulator(), videoId);
+		const deletable = await call(emulator(), 'POST', '/v3/videos', { body: avatarVideo() });
+
+		const calls: Array<[EndpointKey, string, string, unknown?]> = [
+			['getCurrentUser', 'GET', '/v3/users/me'],
+			['listVideos', 'GET', '/v3/videos'],
+			['getVideo', 'GET', `/v3/videos/${videoId}`],
+			['deleteVideo', 'DELETE', `/v3/videos/${deletable.body.data.video_id}`],
+			['listAvatarGroups', 'GET', '/v3/avatars'],
+			['getAvatarGroup', 'GET', `/v3/avatars/${SEED_IDS.studioGroup}`],
+			['listAvatarLooks', 'GET', '/v3/avatars/looks'],
+			['getAvatarLook', 'GET', `/v3/avatars/looks/${SEED_IDS.studioLook}`],
+			['listVoices', 'GET', '/v3/voices'],
+			['getVoice', 'GET', `/v3/voices/${SEED_IDS.englishFemaleVoice}`],
+		];
+		expectValidResponse('createVideo', created.body);
+		const covered = new Set<EndpointKey>(['createVideo']);
+		for (const [key, method, path] of calls) {
+			const response = await call(emulator(), method, path);
+			expect({ key, status: response.status }).toEqual({ key, status: 200 });
+			expectValidResponse(key, response.body);
+			covered.add(key);
+		}
+		expect([...covered].sort()).toEqual(Object.keys(ENDPOINTS).sort());
+	});
+});
+
+describe('request recording', () => {
+	it('records method, path, query, lower-cased headers, body, endpoint and status in order', async () => {
+		await call(emulator(), 'GET', '/v3/voices?limit=5&language=English');
+		await call(emulator(), 'POST', '/v3/videos', { body: avatarVideo({ title: 'recorded' }) });
+		await call(emulator(), 'GET', '/v3/unknown');
+		const [voices, create, unknown] = emulator().requests;
+		expect(voices).toMatchObject({
+			id: 1,
+			server: 'api',
+			method: 'GET',
+			path: '/v3/voices',
+			query: { limit: '5', language: 'English' },
+			endpoint: 'listVoices',
+			status: 200,
+		});
+		expect(voices.headers['x-api-key']).toBe(emulator().apiKey);
+		expect(create).toMatchObject({ id: 2, endpoint: 'createVideo', status: 200, body: { title: 'recorded' } });
+		expect(create.finishedAt).toBeGreaterThanOrEqual(create.receivedAt);
+		expect(unknown).toMatchObject({ id: 3, status: 501 });
+		expect(unknown.endpoint).toBeUndefined();
+	});
+});

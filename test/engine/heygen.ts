@@ -1,0 +1,96 @@
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { HeyGenApi } from '../../credentials/HeyGenApi.credentials';
+import { startEmulator, type Emulator, type EmulatorOptions, type RecordedRequest } from '../../emulator';
+import { HeyGen } from '../../nodes/HeyGen/HeyGen.node';
+import { runListSearch, runNode, type HarnessNode, type RunNodeResult } from '../harness/engine';
+
+export const NODE_TYPE = 'n8n-nodes-heygen-video.heyGen';
+export const heyGen = new HeyGen();
+export const credentialTypes = { heyGenApi: new HeyGenApi() };
+
+/** Emulator timings short enough for tests, long enough to see every status. */
+export const FAST_RENDER = { pendingMs: 100, processingMs: 300 };
+
+export async function startTestEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+	return await startEmulator({ timings: FAST_RENDER, videoSizeBytes: 64 * 1024, ...options });
+}
+
+export function credentialsFor(emulator: Emulator, apiKey = emulator.apiKey) {
+	return { heyGenApi: { apiKey, baseUrl: emulator.url } };
+}
+
+export interface RunOptions extends Partial<Omit<HarnessNode, 'type' | 'parameters'>> {
+	items?: INodeExecutionData[];
+	apiKey?: string;
+	executionId?: string;
+	cancelAfterMs?: number;
+}
+
+/** Runs the HeyGen node through n8n-core's engine against the emulator. */
+export async function runHeyGen(emulator: Emulator, parameters: INodeParameters, options: RunOptions = {}): Promise<RunNodeResult> {
+	const { items, apiKey, executionId, cancelAfterMs, ...node } = options;
+	return await runNode({
+		nodeTypes: { [NODE_TYPE]: heyGen },
+		credentialTypes,
+		credentials: credentialsFor(emulator, apiKey),
+		node: { type: NODE_TYPE, parameters, ...node },
+		items,
+		executionId,
+		cancelAfterMs,
+	});
+}
+
+export async function listSearch(emulator: Emulator, method: string, filter?: string, paginationToken?: string) {
+	return await runListSearch({
+		nodeType: heyGen,
+		nodeTypeName: NODE_TYPE,
+		credentialTypes,
+		credentials: credentialsFor(emulator),
+		method,
+		filter,
+		paginationToken,
+	});
+}
+
+export const items = (...jsons: Array<Record<string, unknown>>): INodeExecutionData[] =>
+	jsons.map((json) => ({ json: json as INodeExecutionData['json'] }));
+
+/** The API requests of one kind the emulator received, in order. */
+export function apiCalls(emulator: Emulator, method?: string, path?: string | RegExp): RecordedRequest[] {
+	return emulator.requests.filter(
+		(r) =>
+			r.server === 'api' &&
+			(!method || r.method === method) &&
+			(!path || (typeof path === 'string' ? r.path === path : path.test(r.path))),
+	);
+}
+
+export const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
+
+/** Parameters of a plain "create avatar video" with the emulator's seed look. */
+export function avatarVideoParameters(overrides: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'video',
+		operation: 'createAvatarVideo',
+		avatar_id: locator('lk_abigail_office'),
+		speechSource: 'script',
+		script: '={{ "Hello " + $json.name + ", welcome aboard!" }}',
+		voice_id: locator(''),
+		callback_id: '={{ $json.id }}',
+		waitForCompletion: true,
+		downloadVideo: false,
+		...overrides,
+	};
+}
+
+/** Everything a run produced that a user or a log could see, as text. */
+export function visibleText(result: RunNodeResult): string {
+	const error = result.error;
+	return JSON.stringify({
+		output: result.output,
+		runData: result.runData,
+		error: error ? { message: error.message, description: error.description, context: error.context, stack: error.stack } : null,
+		nodeError: result.nodeError ? { message: result.nodeError.message, description: result.nodeError.description } : null,
+	});
+}
