@@ -119,6 +119,29 @@ export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
 	];
 }
 
+/** Where a downloaded file goes in the output item. */
+export const binaryPropertyField: INodeProperties = {
+	displayName: 'Put Output File in Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	required: true,
+	hint: 'The name of the output binary field to put the file in',
+};
+
+/** "Download Video" and where the file goes. */
+export const downloadFields: INodeProperties[] = [
+	{
+		displayName: 'Download Video',
+		name: 'downloadVideo',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to download the finished video into the output as binary data. HeyGen video links expire after a few days; a downloaded file does not.',
+	},
+	{ ...binaryPropertyField, displayOptions: { show: { downloadVideo: [true] } } },
+];
+
 /** Wait / download switches shared by every operation that starts a render. */
 export const waitFields: INodeProperties[] = [
 	{
@@ -129,24 +152,10 @@ export const waitFields: INodeProperties[] = [
 		description:
 			'Whether to wait until HeyGen has finished rendering. All items wait together; when off, the node returns the video ID at once (use the HeyGen Trigger or Video → Wait for Completion later).',
 	},
-	{
-		displayName: 'Download Video',
-		name: 'downloadVideo',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show: { waitForCompletion: [true] } },
-		description:
-			'Whether to download the finished video into the output as binary data. HeyGen video links expire after a few days; a downloaded file does not.',
-	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		displayOptions: { show: { waitForCompletion: [true], downloadVideo: [true] } },
-		hint: 'The name of the output binary field to put the file in',
-	},
+	...downloadFields.map((field) => ({
+		...field,
+		displayOptions: { show: { ...field.displayOptions?.show, waitForCompletion: [true] } },
+	})),
 ];
 
 export const callbackIdField: INodeProperties = {

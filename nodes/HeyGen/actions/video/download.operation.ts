@@ -3,21 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../helpers/items';
 import { downloadToBinary } from '../../transport/download';
-import { videoLocator } from '../common.descriptions';
+import { binaryPropertyField, videoLocator } from '../common.descriptions';
 import { freshVideoDownload } from './render';
 import { videoOutput } from './shared';
 
-const properties: INodeProperties[] = [
-	videoLocator,
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the output binary field to put the file in',
-	},
-];
+const properties: INodeProperties[] = [videoLocator, binaryPropertyField];
 
 const displayOptions = { show: { resource: ['video'], operation: ['download'] } };
 

@@ -4,18 +4,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { asItemError, errorJson, withInputFields } from '../../helpers/items';
 import { renderFailedError, waitTimedOutError } from '../../transport/errors';
 import { runJobs } from '../../transport/jobs';
-import { includeInputFieldsOption, maxWaitOption, videoLocator, waitFields } from '../common.descriptions';
+import { downloadFields, includeInputFieldsOption, maxWaitOption, videoLocator } from '../common.descriptions';
 import { attachVideoFile } from './render';
 import { videoOutput } from './shared';
 import { videoJobKind } from './videoJobs';
 
 const properties: INodeProperties[] = [
 	{ ...videoLocator, description: 'The video to wait for, for example one created with Wait for Completion off' },
-	// "Download Video" and its field, without the wait switch itself.
-	...waitFields.slice(1).map((field) => ({
-		...field,
-		displayOptions: field.name === 'binaryPropertyName' ? { show: { downloadVideo: [true] } } : undefined,
-	})),
+	...downloadFields,
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,0 +1,74 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { HeyGenApi } from '../../credentials/HeyGenApi.credentials';
+import { HeyGen } from '../../nodes/HeyGen/HeyGen.node';
+
+const { description } = new HeyGen();
+const operationSelectors = description.properties.filter((p) => p.name === 'operation');
+const resourceOf = (p: INodeProperties) => (p.displayOptions?.show?.resource as string[])[0];
+
+/** Operation values live in users' saved workflows: these may only ever grow. */
+const FROZEN: Record<string, string[]> = {
+	account: ['get'],
+	avatar: ['get', 'getMany'],
+	video: ['createAvatarVideo', 'createImageVideo', 'delete', 'download', 'get', 'getMany', 'waitForCompletion'],
+	voice: ['get', 'getMany'],
+};
+
+describe('the HeyGen node description', () => {
+	it('offers every published operation value', () => {
+		for (const [resource, values] of Object.entries(FROZEN)) {
+			const selector = operationSelectors.find((p) => resourceOf(p) === resource);
+			const offered = (selector?.options as INodePropertyOptions[]).map((o) => o.value);
+			expect(offered).toEqual(expect.arrayContaining(values));
+		}
+	});
+
+	it('gives every operation an action sentence and a description, sorted by name', () => {
+		for (const selector of operationSelectors) {
+			const options = selector.options as INodePropertyOptions[];
+			for (const option of options) {
+				expect(option.action).toMatch(/^[A-Z][a-z]/);
+				expect(option.description?.length).toBeGreaterThan(20);
+			}
+			expect(options.map((o) => o.name)).toEqual([...options.map((o) => o.name)].sort((a, b) => a.localeCompare(b)));
+			expect(options.map((o) => o.value)).toContain(selector.default);
+		}
+	});
+
+	it('shows every field for exactly one resource and operation it belongs to', () => {
+		for (const property of description.properties) {
+			if (property.name === 'resource' || property.name === 'operation') continue;
+			const show = property.displayOptions?.show;
+			expect(show?.resource).toHaveLength(1);
+			expect(show?.operation).toHaveLength(1);
+			const resource = (show?.resource as string[])[0];
+			expect(FROZEN[resource]).toContain((show?.operation as string[])[0]);
+		}
+	});
+
+	it('describes every boolean with "Whether"', () => {
+		const walk = (properties: INodeProperties[]): INodeProperties[] =>
+			properties.flatMap((p) => [p, ...walk(((p.options ?? []) as INodeProperties[]).filter((o) => 'type' in o))]);
+		for (const property of walk(description.properties).filter((p) => p.type === 'boolean')) {
+			expect(property.description).toMatch(/^Whether /);
+		}
+	});
+
+	it('is usable as an AI tool and uses the package credential', () => {
+		expect(description.usableAsTool).toBe(true);
+		expect(description.credentials).toEqual([{ name: new HeyGenApi().name, required: true }]);
+	});
+});
+
+describe('the HeyGen API credential', () => {
+	const credential = new HeyGenApi();
+	it('sends the key as X-Api-Key and tests it on /v3/users/me', () => {
+		expect(credential.authenticate).toEqual({ type: 'generic', properties: { headers: { 'X-Api-Key': '={{$credentials.apiKey}}' } } });
+		expect(credential.test.request).toMatchObject({ url: '/v3/users/me', method: 'GET' });
+		expect(credential.properties.find((p) => p.name === 'apiKey')?.typeOptions?.password).toBe(true);
+		expect(credential.properties.find((p) => p.name === 'baseUrl')?.default).toBe('https://api.heygen.com');
+		expect(credential.documentationUrl).toMatch(/^https:\/\//);
+		expect(credential.httpRequestNode).toMatchObject({ name: 'HeyGen' });
+	});
+});
