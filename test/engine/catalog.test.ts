@@ -1,17 +1,7 @@
-import { SEED_IDS, type Emulator } from '../../emulator';
-import { harnessTeardown } from '../harness/engine';
-import { apiCalls, items, listSearch, locator, runHeyGen, startTestEmulator } from './heygen';
+import { SEED_IDS } from '../../emulator';
+import { apiCalls, items, listSearch, locator, runHeyGen, useEmulator } from './heygen';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startTestEmulator();
-});
-beforeEach(() => emulator.reset());
-afterAll(async () => {
-	await emulator.close();
-	await harnessTeardown();
-});
+const emulator = useEmulator();
 
 describe('Account → Get', () => {
 	it('returns the account with its balance readable at a glance', async () => {

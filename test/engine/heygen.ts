@@ -3,7 +3,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { HeyGenApi } from '../../credentials/HeyGenApi.credentials';
 import { startEmulator, type Emulator, type EmulatorOptions, type RecordedRequest } from '../../emulator';
 import { HeyGen } from '../../nodes/HeyGen/HeyGen.node';
-import { runListSearch, runNode, type HarnessNode, type RunNodeResult } from '../harness/engine';
+import { harnessTeardown, runListSearch, runNode, type HarnessNode, type RunNodeResult } from '../harness/engine';
 
 export const NODE_TYPE = 'n8n-nodes-heygen-video.heyGen';
 export const heyGen = new HeyGen();
@@ -14,6 +14,30 @@ export const FAST_RENDER = { pendingMs: 100, processingMs: 300 };
 
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
 	return await startEmulator({ timings: FAST_RENDER, videoSizeBytes: 64 * 1024, ...options });
+}
+
+/**
+ * One emulator for a test file, reset before each test and closed after the last. The returned
+ * object stands for the emulator started in `beforeAll` (it forwards to it), so tests can keep a
+ * plain `const emulator = useEmulator()`.
+ */
+export function useEmulator(options: EmulatorOptions = {}): Emulator {
+	let started: Emulator | undefined;
+	beforeAll(async () => {
+		started = await startTestEmulator(options);
+	});
+	beforeEach(() => started?.reset());
+	afterAll(async () => {
+		await started?.close();
+		await harnessTeardown();
+	});
+	return new Proxy({} as Emulator, {
+		get(_, property) {
+			if (!started) throw new Error('the emulator starts in beforeAll; use it inside a test');
+			const value = Reflect.get(started, property, started);
+			return typeof value === 'function' ? value.bind(started) : value;
+		},
+	});
 }
 
 export function credentialsFor(emulator: Emulator, apiKey = emulator.apiKey) {

@@ -1,17 +1,8 @@
-import { SEED_IDS, type Emulator } from '../../emulator';
-import { harnessTeardown, readBinary } from '../harness/engine';
-import { apiCalls, avatarVideoParameters, items, locator, runHeyGen, startTestEmulator, visibleText } from './heygen';
+import { SEED_IDS } from '../../emulator';
+import { readBinary } from '../harness/engine';
+import { apiCalls, avatarVideoParameters, items, locator, runHeyGen, useEmulator, visibleText } from './heygen';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startTestEmulator();
-});
-beforeEach(() => emulator.reset());
-afterAll(async () => {
-	await emulator.close();
-	await harnessTeardown();
-});
+const emulator = useEmulator();
 
 const contacts = (n: number) => items(...Array.from({ length: n }, (_, i) => ({ id: `contact-${i}`, name: `Person ${i}` })));
 

@@ -1,17 +1,8 @@
-import { SEED_IDS, type Emulator } from '../../emulator';
-import { harnessTeardown, readBinary } from '../harness/engine';
-import { apiCalls, avatarVideoParameters, items, locator, runHeyGen, startTestEmulator } from './heygen';
+import { SEED_IDS } from '../../emulator';
+import { readBinary } from '../harness/engine';
+import { apiCalls, avatarVideoParameters, items, locator, runHeyGen, useEmulator } from './heygen';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startTestEmulator();
-});
-beforeEach(() => emulator.reset());
-afterAll(async () => {
-	await emulator.close();
-	await harnessTeardown();
-});
+const emulator = useEmulator();
 
 /** Creates videos without waiting and returns their ids. */
 async function createVideos(n: number, script = 'Hello there'): Promise<string[]> {
