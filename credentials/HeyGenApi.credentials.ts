@@ -55,5 +55,14 @@ export class HeyGenApi implements ICredentialType {
 			url: '/v3/users/me',
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'HeyGen rejected the API key. Copy it again from Settings → Subscriptions & API → HeyGen API.',
+				},
+			},
+		],
 	};
 }

@@ -231,7 +231,7 @@ function serve(
 	handler: (req: IncomingMessage, res: ServerResponse, deps: ServerDeps) => Promise<void>,
 	deps: ServerDeps,
 ): Server {
-	return createServer((req, res) => {
+	const server = createServer((req, res) => {
 		handler(req, res, deps).catch((error) => {
 			if (error instanceof RequestAborted) return void res.destroy();
 			console.error('[heygen-emulator] request failed:', error);
@@ -239,6 +239,11 @@ function serve(
 			else res.destroy();
 		});
 	});
+	// Clients keep connections for a while between calls (a poll every few seconds); closing an idle
+	// one just as a client reuses it would fail that call, so idle connections live as long as HeyGen's.
+	server.keepAliveTimeout = 65_000;
+	server.headersTimeout = 66_000;
+	return server;
 }
 
 export function createApiServer(deps: ServerDeps): Server {

@@ -1,0 +1,230 @@
+'use strict';
+// Runs a real n8n with this package installed the way n8n installs a community package:
+// the `npm pack` tarball unpacked into <user folder>/.n8n/nodes/node_modules, so the nodes load
+// under their published names (n8n-nodes-heygen-video.heyGen).
+const { execFileSync, spawn, spawnSync } = require('node:child_process');
+const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { createServer } = require('node:net');
+const { createRequire } = require('node:module');
+const { join } = require('node:path');
+
+const { CACHE_DIR, node24Env, PROJECT_ROOT } = require('./provision.cjs');
+
+const PACKAGE = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'));
+const NODE_PREFIX = `${PACKAGE.name}.`;
+
+/** A free TCP port on loopback. */
+async function freePort() {
+	return await new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** Builds the package and packs it as npm would publish it; returns the tarball's path. */
+function buildAndPack({ build = true } = {}) {
+	if (build) execFileSync('npm', ['run', '--silent', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+	const dir = join(CACHE_DIR, 'pack');
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+	return join(dir, JSON.parse(output)[0].filename);
+}
+
+/** Installs the tarball into the user folder's community-package directory, replacing any older copy. */
+function installPackage(userFolder, tarball) {
+	const nodesDir = join(userFolder, '.n8n', 'nodes');
+	const target = join(nodesDir, 'node_modules', PACKAGE.name);
+	rmSync(target, { recursive: true, force: true });
+	mkdirSync(target, { recursive: true });
+	execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+	writeFileSync(
+		join(nodesDir, 'package.json'),
+		`${JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE.name]: PACKAGE.version } }, null, 2)}\n`,
+	);
+}
+
+/** A bcrypt hash made with the bcryptjs that n8n itself ships (n8n only accepts hashed owner passwords). */
+function bcryptHash(n8n, password) {
+	const requireFromN8n = createRequire(join(n8n.n8nDir, 'node_modules', 'n8n', 'package.json'));
+	return requireFromN8n('bcryptjs').hashSync(password, 10);
+}
+
+/**
+ * Everything n8n reads from its environment for a quiet, headless, loopback-only instance whose
+ * owner account exists from the start.
+ */
+function n8nEnvironment(n8n, { userFolder, port, brokerPort, owner, extra = {} }) {
+	return node24Env(n8n.node, {
+		// Whatever runs this (a test runner sets NODE_ENV=test) must not change how n8n behaves.
+		NODE_ENV: 'production',
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/`,
+		N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		N8N_ENCRYPTION_KEY: 'heygen-video-local-sandbox-encryption-key',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_RUNNERS_TASK_TIMEOUT: '300',
+		N8N_PYTHON_ENABLED: 'false',
+		// The MCP registry refresh calls api.n8n.io, which a loopback sandbox does not reach.
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: String(2 * 1024 ** 3),
+		N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '5000',
+		N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
+		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
+		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+		N8N_INSTANCE_OWNER_EMAIL: owner.email,
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcryptHash(n8n, owner.password),
+		N8N_INSTANCE_OWNER_FIRST_NAME: owner.firstName ?? 'Sandbox',
+		N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName ?? 'Owner',
+		DB_SQLITE_POOL_SIZE: '4',
+		...extra,
+	});
+}
+
+/** Runs an n8n CLI command to completion; returns its output. */
+function n8nCli(n8n, env, args, { allowFailure = false } = {}) {
+	const result = spawnSync(n8n.node.nodeBin, [n8n.n8nBin, ...args], { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+	if (result.status !== 0 && !allowFailure) {
+		throw new Error(`n8n ${args.join(' ')} failed (${result.status}):\n${result.stderr}\n${result.stdout}`.slice(0, 8000));
+	}
+	return result;
+}
+
+function importCredentials(n8n, env, credentials) {
+	const file = join(env.N8N_USER_FOLDER, 'credentials-import.json');
+	writeFileSync(file, JSON.stringify(credentials));
+	try {
+		n8nCli(n8n, env, ['import:credentials', `--input=${file}`]);
+	} finally {
+		rmSync(file, { force: true });
+	}
+}
+
+function importWorkflows(n8n, env, files) {
+	for (const file of files) n8nCli(n8n, env, ['import:workflow', `--input=${file}`]);
+}
+
+/**
+ * `n8n execute --id <id> --rawOutput`: runs a saved workflow from its Manual Trigger and returns
+ * the run data n8n printed after its log lines.
+ */
+function executeWorkflow(n8n, env, id) {
+	// The CLI prints the run data through its logger, so it needs the info level.
+	const result = n8nCli(n8n, { ...env, N8N_LOG_LEVEL: 'info' }, ['execute', `--id=${id}`, '--rawOutput'], { allowFailure: true });
+	return { exitCode: result.status, data: lastJsonBlock(result.stdout), stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The last pretty-printed top-level JSON object in a log: from a line `{` to the next line `}`. */
+function lastJsonBlock(text) {
+	const lines = text.split('\n');
+	const end = lines.lastIndexOf('}');
+	if (end < 0) return undefined;
+	const start = lines.lastIndexOf('{', end);
+	if (start < 0) return undefined;
+	try {
+		return JSON.parse(lines.slice(start, end + 1).join('\n'));
+	} catch {
+		return undefined;
+	}
+}
+
+/** Starts `n8n start` and resolves once its health check answers. */
+async function startN8n(n8n, env, { timeoutMs = 180_000, log } = {}) {
+	const child = spawn(n8n.node.nodeBin, [n8n.n8nBin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const output = [];
+	const collect = (chunk) => {
+		output.push(chunk.toString());
+		if (output.length > 400) output.splice(0, 100);
+		log?.(chunk.toString());
+	};
+	child.stdout.on('data', collect);
+	child.stderr.on('data', collect);
+	const url = `http://127.0.0.1:${env.N8N_PORT}`;
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`n8n exited (${child.exitCode}) while starting:\n${output.join('')}`);
+		try {
+			const response = await fetch(`${url}/healthz/readiness`);
+			if (response.ok) break;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	if (Date.now() >= deadline) {
+		child.kill('SIGTERM');
+		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s:\n${output.join('')}`);
+	}
+	return {
+		url,
+		child,
+		output,
+		async stop() {
+			if (child.exitCode !== null) return;
+			child.kill('SIGTERM');
+			await new Promise((resolve) => {
+				const timer = setTimeout(() => {
+					child.kill('SIGKILL');
+					resolve();
+				}, 15_000);
+				child.once('exit', () => {
+					clearTimeout(timer);
+					resolve();
+				});
+			});
+		},
+	};
+}
+
+/** Logs in to n8n's REST API as `owner`; returns the session cookie. */
+async function sessionCookie(url, owner) {
+	const response = await fetch(`${url}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+	});
+	if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+	return response.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.join('; ');
+}
+
+/** A fetch for n8n's REST API with a session cookie; answers `{ status, body }` (JSON parsed when it is JSON). */
+function restClient(url, cookie) {
+	return async (path, init = {}) => {
+		const res = await fetch(`${url}${path}`, {
+			...init,
+			headers: { 'content-type': 'application/json', ...(init.headers ?? {}), cookie },
+		});
+		const text = await res.text();
+		let body;
+		try {
+			body = JSON.parse(text);
+		} catch {
+			body = text;
+		}
+		return { status: res.status, body };
+	};
+}
+
+async function login(url, owner) {
+	return restClient(url, await sessionCookie(url, owner));
+}
+
+module.exports = { PACKAGE, NODE_PREFIX, freePort, buildAndPack, installPackage, bcryptHash, n8nEnvironment, n8nCli, importCredentials, importWorkflows, executeWorkflow, startN8n, sessionCookie, restClient, login };

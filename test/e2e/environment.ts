@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What the global setup started, shared with the test files through a JSON file. */
+export interface E2eEnvironment {
+	n8nUrl: string;
+	owner: { email: string; password: string };
+	/** The owner's session (n8n limits logins per minute, so the suite logs in once). */
+	sessionCookie: string;
+	emulatorUrl: string;
+	emulatorApiKey: string;
+	/** Environment of the n8n CLI for `n8n execute` (same user folder as the running n8n). */
+	cliEnv: Record<string, string>;
+	n8nBin: string;
+	nodeBin: string;
+	n8nVersion: string;
+	credentialId: string;
+	wrongKeyCredentialId: string;
+}
+
+export const STATE_FILE = join(__dirname, '..', '..', '.cache', 'e2e-state.json');
+
+export function e2eEnvironment(): E2eEnvironment {
+	return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2eEnvironment;
+}

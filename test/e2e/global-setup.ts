@@ -1,0 +1,65 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { STATE_FILE, type E2eEnvironment } from './environment';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const provision = require('../../scripts/lib/provision.cjs');
+const harness = require('../../scripts/lib/n8n.cjs');
+const emulatorLib = require('../../scripts/lib/emulator.cjs');
+const chromium = require('../../scripts/lib/chromium.cjs');
+
+const OWNER = { email: 'e2e-owner@heygen-e2e.local', password: 'E2e-Owner-pass-1' };
+const CREDENTIAL_ID = 'hgEmulatorCred01';
+const WRONG_KEY_CREDENTIAL_ID = 'hgWrongKeyCred01';
+
+/** Starts the emulator and a real n8n with the packed package installed, once for the whole suite. */
+export default async function globalSetup(): Promise<void> {
+	const started = Date.now();
+	const n8n = provision.ensureN8n();
+	chromium.ensureChromium();
+	const tarball = harness.buildAndPack();
+	const userFolder = mkdtempSync(join(tmpdir(), 'heygen-e2e-n8n-'));
+	harness.installPackage(userFolder, tarball);
+
+	const emulator = await emulatorLib.startEmulatorProcess(['--render-seconds', '2']);
+	const port = await harness.freePort();
+	const env = harness.n8nEnvironment(n8n, { userFolder, port, brokerPort: await harness.freePort(), owner: OWNER });
+	harness.importCredentials(n8n, env, [
+		{ id: CREDENTIAL_ID, name: 'HeyGen API', type: 'heyGenApi', data: { apiKey: emulator.apiKey, baseUrl: emulator.url } },
+		{ id: WRONG_KEY_CREDENTIAL_ID, name: 'HeyGen API (wrong key)', type: 'heyGenApi', data: { apiKey: 'hg_wrong_key', baseUrl: emulator.url } },
+	]);
+	const workflowFiles = (dir: string) =>
+		readdirSync(dir)
+			.filter((file) => file.endsWith('.json'))
+			.map((file) => join(dir, file));
+	harness.importWorkflows(n8n, env, [...workflowFiles(join(__dirname, '..', '..', 'examples')), ...workflowFiles(join(__dirname, 'workflows'))]);
+
+	const instance = await harness.startN8n(n8n, env);
+	// The CLI runs beside the server: its own task-runner broker port.
+	const cliEnv = { ...env, N8N_RUNNERS_BROKER_PORT: String(await harness.freePort()) };
+	const state: E2eEnvironment = {
+		n8nUrl: instance.url,
+		owner: OWNER,
+		sessionCookie: await harness.sessionCookie(instance.url, OWNER),
+		emulatorUrl: emulator.url,
+		emulatorApiKey: emulator.apiKey,
+		cliEnv,
+		n8nBin: n8n.n8nBin,
+		nodeBin: n8n.node.nodeBin,
+		n8nVersion: provision.N8N_VERSION,
+		credentialId: CREDENTIAL_ID,
+		wrongKeyCredentialId: WRONG_KEY_CREDENTIAL_ID,
+	};
+	writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
+	(globalThis as Record<string, unknown>).__HEYGEN_E2E__ = {
+		async stop() {
+			await instance.stop();
+			await emulator.stop();
+			rmSync(userFolder, { recursive: true, force: true });
+			rmSync(STATE_FILE, { force: true });
+		},
+	};
+	console.log(`\n[e2e] n8n ${provision.N8N_VERSION} at ${instance.url} and the emulator ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
