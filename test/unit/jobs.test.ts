@@ -15,7 +15,7 @@ function fakeAccount(options: { cap: number; renderMs: number; fail?: (index: nu
 		return { id, status: done ? (failed ? 'failed' : 'completed') : 'processing', raw: { id } };
 	};
 	const running = () => [...jobs.keys()].filter((id) => status(id).status === 'processing').length;
-	const submit = (index: number) => async (): Promise<JobSnapshot> => {
+	const submit = (index: number) => async (): Promise<JobSnapshot[]> => {
 		calls.submit++;
 		if (running() >= options.cap) {
 			calls.rateLimited++;
@@ -24,7 +24,7 @@ function fakeAccount(options: { cap: number; renderMs: number; fail?: (index: nu
 		const id = `job-${index}`;
 		jobs.set(id, { startedAt: Date.now(), index });
 		calls.maxRunning = Math.max(calls.maxRunning, running());
-		return { id, status: 'waiting', raw: { id } };
+		return [{ id, status: 'waiting', raw: { id } }];
 	};
 	const kind: JobKind = {
 		noun: 'video',
@@ -42,7 +42,7 @@ function fakeAccount(options: { cap: number; renderMs: number; fail?: (index: nu
 	return { kind, submit, calls, jobs };
 }
 
-const specs = (n: number, submit: (i: number) => () => Promise<JobSnapshot>): JobSpec[] =>
+const specs = (n: number, submit: (i: number) => () => Promise<JobSnapshot[]>): JobSpec[] =>
 	Array.from({ length: n }, (_, itemIndex) => ({ itemIndex, submit: submit(itemIndex) }));
 
 describe('runJobs', () => {
@@ -164,14 +164,43 @@ describe('runJobs', () => {
 		expect(outcomes[0]).toMatchObject({ job: { id: 'job-0' } });
 	});
 
+	it('runs every job of a submission that starts several, weighing them against the limit', async () => {
+		const account = fakeAccount({ cap: 100, renderMs: 60 });
+		let counter = 0;
+		const multi: JobSpec[] = [0, 1, 2].map((itemIndex) => ({
+			itemIndex,
+			weight: 3,
+			submit: async () => {
+				const jobs = [];
+				for (let j = 0; j < 3; j++) jobs.push(...(await account.submit(100 + counter++)()));
+				return jobs;
+			},
+		}));
+		const outcomes = await runJobs(multi, {
+			kind: account.kind,
+			concurrency: 4,
+			waitForCompletion: true,
+			maxWaitMs: 10_000,
+			stopOnFirstError: true,
+			schedule: FAST,
+		});
+		expect(outcomes.map((o) => [o.itemIndex, o.jobIndex, o.state])).toEqual([
+			[0, 0, 'completed'], [0, 1, 'completed'], [0, 2, 'completed'],
+			[1, 0, 'completed'], [1, 1, 'completed'], [1, 2, 'completed'],
+			[2, 0, 'completed'], [2, 1, 'completed'], [2, 2, 'completed'],
+		]);
+		// With a limit of 4, one submission of 3 jobs runs at a time.
+		expect(account.calls.maxRunning).toBe(3);
+	});
+
 	it('waits for jobs that already exist', async () => {
 		const account = fakeAccount({ cap: 10, renderMs: 50 });
 		await account.submit(0)();
 		await account.submit(1)();
 		const outcomes = await runJobs(
 			[
-				{ itemIndex: 0, existingId: 'job-0' },
-				{ itemIndex: 1, existingId: 'job-1' },
+				{ itemIndex: 0, existingIds: ['job-0'] },
+				{ itemIndex: 1, existingIds: ['job-1'] },
 			],
 			{ kind: account.kind, concurrency: 2, waitForCompletion: true, maxWaitMs: 5000, stopOnFirstError: true, schedule: FAST },
 		);

@@ -196,3 +196,70 @@ export const includeInputFieldsOption: INodeProperties = {
 	description:
 		"Whether to copy the input item's fields into the output (for example a contact's ID and email), so they survive this step. HeyGen's fields win on a name clash.",
 };
+
+/** The binary field a file is read from. */
+export const inputBinaryField: INodeProperties = {
+	displayName: 'Input Binary Field',
+	name: 'inputBinaryField',
+	type: 'string',
+	default: 'data',
+	required: true,
+	hint: 'The name of the input binary field containing the file',
+};
+
+export const assetIdField: INodeProperties = {
+	displayName: 'Asset ID',
+	name: 'asset_id',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 2f4a6c8e0b1d3f5a',
+	description: 'ID of a file uploaded to HeyGen (Asset → Upload returns it)',
+};
+
+export const templateLocator: INodeProperties = {
+	displayName: 'Template',
+	name: 'template_id',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'A template made in the HeyGen editor (only templates with variables are listed)',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchTemplates', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 9f1c2b3a4d5e6f708192a3b4c5d6e7f8',
+			validation: ID_VALIDATION,
+		},
+	],
+};
+
+export const agentStyleLocator: INodeProperties = {
+	displayName: 'Style',
+	name: 'style_id',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	description: 'A curated visual style for the video (Video Agent → Get Styles lists them)',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchAgentStyles', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. cinematic_01',
+			validation: ID_VALIDATION,
+		},
+	],
+};

@@ -1,9 +1,21 @@
 /** Every resource and its operations; the values are frozen once published (they live in saved workflows). */
 export type HeyGenOperations = {
 	account: 'get';
+	asset: 'delete' | 'get' | 'upload';
 	avatar: 'get' | 'getMany';
-	video: 'createAvatarVideo' | 'createImageVideo' | 'delete' | 'download' | 'get' | 'getMany' | 'waitForCompletion';
-	voice: 'get' | 'getMany';
+	template: 'generate' | 'get' | 'getMany';
+	translation: 'create' | 'download' | 'get' | 'getLanguages' | 'getMany' | 'waitForCompletion';
+	video:
+		| 'createAvatarVideo'
+		| 'createImageVideo'
+		| 'createStudioVideo'
+		| 'delete'
+		| 'download'
+		| 'get'
+		| 'getMany'
+		| 'waitForCompletion';
+	videoAgent: 'create' | 'get' | 'getStyles' | 'sendMessage';
+	voice: 'generateSpeech' | 'get' | 'getMany';
 };
 
 export type HeyGenResource = keyof HeyGenOperations;

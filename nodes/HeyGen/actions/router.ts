@@ -3,9 +3,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { CancelledError } from '../helpers/sleep';
 import * as account from './account/Account.resource';
+import * as asset from './asset/Asset.resource';
 import * as avatar from './avatar/Avatar.resource';
 import type { HeyGenOperations, HeyGenResource } from './node.type';
+import * as template from './template/Template.resource';
+import * as translation from './translation/Translation.resource';
 import * as video from './video/Video.resource';
+import * as videoAgent from './videoAgent/VideoAgent.resource';
 import * as voice from './voice/Voice.resource';
 
 type Operation = { execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> };
@@ -13,17 +17,29 @@ type Operation = { execute(this: IExecuteFunctions, items: INodeExecutionData[])
 /** Typed dispatch table: a missing operation is a compile error. */
 const OPERATIONS: { [R in HeyGenResource]: Record<HeyGenOperations[R], Operation> } = {
 	account: { get: account.get },
+	asset: { delete: asset.delete, get: asset.get, upload: asset.upload },
 	avatar: { get: avatar.get, getMany: avatar.getMany },
+	template: { generate: template.generate, get: template.get, getMany: template.getMany },
+	translation: {
+		create: translation.create,
+		download: translation.download,
+		get: translation.get,
+		getLanguages: translation.getLanguages,
+		getMany: translation.getMany,
+		waitForCompletion: translation.waitForCompletion,
+	},
 	video: {
 		createAvatarVideo: video.createAvatarVideo,
 		createImageVideo: video.createImageVideo,
+		createStudioVideo: video.createStudioVideo,
 		delete: video.delete,
 		download: video.download,
 		get: video.get,
 		getMany: video.getMany,
 		waitForCompletion: video.waitForCompletion,
 	},
-	voice: { get: voice.get, getMany: voice.getMany },
+	videoAgent: { create: videoAgent.create, get: videoAgent.get, getStyles: videoAgent.getStyles, sendMessage: videoAgent.sendMessage },
+	voice: { generateSpeech: voice.generateSpeech, get: voice.get, getMany: voice.getMany },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -12,7 +12,7 @@ export function labelFor(param: string, labels: FieldLabels): string {
 	const parent = Object.keys(labels)
 		.filter((key) => param.startsWith(`${key}.`))
 		.sort((a, b) => b.length - a.length)[0];
-	return parent ? labels[parent] : param;
+	return parent ? `${labels[parent]} › ${param.slice(parent.length + 1)}` : param;
 }
 
 export function invalidInputError(

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import type { AvatarLook, VideoDetail, Voice } from '../schemas';
+import type { AvatarLook, TemplateSummary, VideoDetail, Voice } from '../schemas';
 import type { EndpointKey } from '../transport/endpoints';
 import { apiPage } from '../transport/request';
 
@@ -94,4 +94,58 @@ export async function searchVideos(
 		})),
 		paginationToken: nextToken,
 	};
+}
+
+export async function searchSpeechVoices(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	// Only Starfish voices can generate speech.
+	return await searchPages<Voice>(
+		this,
+		'listVoices',
+		paginationToken,
+		(voice) =>
+			matches(filter, voice.name, voice.voice_id, voice.language, voice.gender)
+				? { name: `${voice.name} (${voice.language}, ${voice.gender})`, value: voice.voice_id, url: voice.preview_audio_url ?? undefined }
+				: undefined,
+		{ engine: 'starfish' },
+	);
+}
+
+export async function searchTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPages<TemplateSummary>(this, 'listTemplates', paginationToken, (template) =>
+		matches(filter, template.name, template.id)
+			? {
+					name: template.aspect_ratio ? `${template.name} (${template.aspect_ratio})` : template.name,
+					value: template.id,
+					url: template.thumbnail_url ?? undefined,
+				}
+			: undefined,
+	);
+}
+
+export async function searchAgentStyles(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPages<{ style_id: string; name: string; tags?: string[] | null; thumbnail_url?: string | null }>(
+		this,
+		'listAgentStyles',
+		paginationToken,
+		(style) =>
+			matches(filter, style.name, style.style_id, ...(style.tags ?? []))
+				? {
+						name: style.tags?.length ? `${style.name} (${style.tags.join(', ')})` : style.name,
+						value: style.style_id,
+						url: style.thumbnail_url ?? undefined,
+					}
+				: undefined,
+	);
 }

@@ -78,5 +78,11 @@ export const assetInputSchema = z.discriminatedUnion('type', [
 ]);
 export type AssetInput = z.infer<typeof assetInputSchema>;
 
+/** A file given by URL or uploaded asset only (no inline base64). */
+export const urlOrAssetSchema = z.discriminatedUnion('type', [
+	z.object({ type: z.literal('url'), url: httpUrl }).strict(),
+	z.object({ type: z.literal('asset_id'), asset_id: nonEmptyId }).strict(),
+]);
+
 /** `{ id, deleted }` returned by v3 deletes. */
 export const deletedSchema = z.object({ id: z.string(), deleted: z.boolean().optional() }).passthrough();

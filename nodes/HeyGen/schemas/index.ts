@@ -3,3 +3,8 @@ export * from './video';
 export * from './avatar';
 export * from './voice';
 export * from './user';
+export * from './template';
+export * from './translation';
+export * from './videoAgent';
+export * from './asset';
+export * from './speech';

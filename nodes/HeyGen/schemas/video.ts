@@ -169,10 +169,139 @@ function checkSpeechAndOutput(body: SpeechFields, ctx: z.RefinementCtx) {
 	}
 }
 
-/** Body of `POST /v3/videos`, a union on `type` (studio videos have their own schema). */
+export const MAX_STUDIO_SCENES = 50;
+
+/** The speech of a studio scene: the same fields as a single-shot video. */
+const sceneSpeechFields = {
+	script: scriptSchema.nullish(),
+	voice_id: nonEmptyId.nullish(),
+	audio_url: httpUrl.nullish(),
+	audio_asset_id: nonEmptyId.nullish(),
+	voice_settings: voiceSettingsSchema.nullish(),
+};
+
+const studioAvatarInputSchema = z
+	.object({
+		type: z.literal('avatar'),
+		avatar_id: nonEmptyId,
+		engine: engineSchema.nullish(),
+		motion_prompt: z.string().nullish(),
+		expressiveness: z.enum(EXPRESSIVENESS_LEVELS).nullish(),
+		// A studio scene's background is colour only, under `color` (not `value`).
+		background: z.object({ type: z.literal('color'), color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour such as #1a2b3c') }).strict().nullish(),
+		...sceneSpeechFields,
+	})
+	.strict();
+
+const studioImageInputSchema = z
+	.object({
+		type: z.literal('image'),
+		image: assetInputSchema,
+		motion_prompt: z.string().nullish(),
+		expressiveness: z.enum(EXPRESSIVENESS_LEVELS).nullish(),
+		...sceneSpeechFields,
+	})
+	.strict();
+
+const avatarVideoSceneSchema = z
+	.object({
+		type: z.literal('avatar_video'),
+		input: z.discriminatedUnion('type', [studioAvatarInputSchema, studioImageInputSchema]),
+	})
+	.strict();
+
+const imageSceneSchema = z
+	.object({
+		type: z.literal('image'),
+		source: assetInputSchema,
+		duration: z.number().gt(0, 'must be more than 0 seconds').max(300, 'must be at most 300 seconds').nullish(),
+		...sceneSpeechFields,
+	})
+	.strict();
+
+const videoSceneSchema = z
+	.object({
+		type: z.literal('video'),
+		source: assetInputSchema,
+		playback: z
+			.object({
+				volume: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').nullish(),
+				mute: z.boolean().nullish(),
+			})
+			.strict()
+			.nullish(),
+	})
+	.strict();
+
+export const studioSceneSchema = z.discriminatedUnion('type', [avatarVideoSceneSchema, imageSceneSchema, videoSceneSchema]);
+export type StudioScene = z.infer<typeof studioSceneSchema>;
+
+export const createStudioVideoBodySchema = z
+	.object({
+		type: z.literal('studio'),
+		scenes: z
+			.array(studioSceneSchema)
+			.min(1, 'must hold at least one scene')
+			.max(MAX_STUDIO_SCENES, `must hold at most ${MAX_STUDIO_SCENES} scenes`),
+		aspect_ratio: z.enum(VIDEO_ASPECT_RATIOS).nullish(),
+		resolution: z.enum(VIDEO_RESOLUTIONS).nullish(),
+		caption: captionSchema.nullish(),
+		title: z.string().nullish(),
+		watermark: z.object({ image: assetInputSchema }).passthrough().nullish(),
+		callback_url: httpUrl.nullish(),
+		callback_id: z.string().nullish(),
+	})
+	.strict();
+export type CreateStudioVideoBody = z.infer<typeof createStudioVideoBodySchema>;
+
+type SceneAudio = { script?: string | null; audio_url?: string | null; audio_asset_id?: string | null };
+
+function audioSources(scene: SceneAudio): string[] {
+	return (['script', 'audio_url', 'audio_asset_id'] as const).filter((key) => scene[key]);
+}
+
+/** Cross-field rules of studio scenes: one audio source per speaking scene, silent or narrated images. */
+function checkStudioScenes(body: CreateStudioVideoBody, ctx: z.RefinementCtx) {
+	body.scenes.forEach((scene, index) => {
+		const at = (...path: Array<string | number>) => ['scenes', index, ...path];
+		if (scene.type === 'avatar_video') {
+			const sources = audioSources(scene.input);
+			if (sources.length !== 1) {
+				ctx.addIssue({
+					code: 'custom',
+					path: at('input', sources[1] ?? 'script'),
+					message: 'needs exactly one of script, audio_url or audio_asset_id',
+				});
+			}
+			if (scene.input.type === 'image' && scene.input.script && !scene.input.voice_id) {
+				ctx.addIssue({ code: 'custom', path: at('input', 'voice_id'), message: 'is required with a script on an image' });
+			}
+		} else if (scene.type === 'image') {
+			const sources = audioSources(scene);
+			const silent = scene.duration != null;
+			if (silent && sources.length > 0) {
+				ctx.addIssue({ code: 'custom', path: at('duration'), message: 'cannot be combined with narration: a scene is silent or narrated' });
+			} else if (!silent && sources.length !== 1) {
+				ctx.addIssue({
+					code: 'custom',
+					path: at(sources[1] ?? 'duration'),
+					message: 'needs a duration (silent) or exactly one of script, audio_url or audio_asset_id (narrated)',
+				});
+			}
+			if (scene.script && !scene.voice_id) {
+				ctx.addIssue({ code: 'custom', path: at('voice_id'), message: 'is required with a script' });
+			}
+		}
+	});
+}
+
+/** Body of `POST /v3/videos`, a union on `type`. */
 export const createVideoBodySchema = z
-	.discriminatedUnion('type', [createAvatarVideoBodySchema, createImageVideoBodySchema])
-	.superRefine(checkSpeechAndOutput);
+	.discriminatedUnion('type', [createAvatarVideoBodySchema, createImageVideoBodySchema, createStudioVideoBodySchema])
+	.superRefine((body, ctx) => {
+		if (body.type === 'studio') checkStudioScenes(body, ctx);
+		else checkSpeechAndOutput(body, ctx);
+	});
 export type CreateVideoBody = z.infer<typeof createVideoBodySchema>;
 export type CreateAvatarVideoBody = z.infer<typeof createAvatarVideoBodySchema>;
 export type CreateImageVideoBody = z.infer<typeof createImageVideoBodySchema>;

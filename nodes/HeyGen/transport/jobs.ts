@@ -28,20 +28,26 @@ export interface JobKind {
 	getMany?(ids: string[]): Promise<Map<string, JobSnapshot>>;
 }
 
-/** One item's job: either created here (`submit`) or already running in HeyGen (`existingId`). */
+/**
+ * One item's jobs: created here (`submit`, which may start several, such as a translation into
+ * three languages) or already running in HeyGen (`existingIds`).
+ */
 export interface JobSpec {
 	itemIndex: number;
-	submit?: () => Promise<JobSnapshot>;
-	existingId?: string;
+	submit?: () => Promise<JobSnapshot[]>;
+	/** Jobs one submission starts, counted against the concurrency limit (default 1). */
+	weight?: number;
+	existingIds?: string[];
 }
 
+/** What became of one job (`jobIndex` orders an item's jobs), or of an item whose jobs never started. */
 export type JobOutcome =
-	| { itemIndex: number; state: 'submitted' | 'completed' | 'failed' | 'timedOut'; job: JobSnapshot }
-	| { itemIndex: number; state: 'error'; error: unknown; job?: JobSnapshot }
+	| { itemIndex: number; jobIndex: number; state: 'submitted' | 'completed' | 'failed' | 'timedOut'; job: JobSnapshot }
+	| { itemIndex: number; jobIndex: number; state: 'error'; error: unknown; job?: JobSnapshot }
 	/** Created and still rendering, but not waited for because another item's error stopped the run. */
-	| { itemIndex: number; state: 'abandoned'; job: JobSnapshot }
+	| { itemIndex: number; jobIndex: number; state: 'abandoned'; job: JobSnapshot }
 	/** Never sent to HeyGen, because another item's error stopped the run. */
-	| { itemIndex: number; state: 'notStarted' };
+	| { itemIndex: number; jobIndex: number; state: 'notStarted' };
 
 export interface RunJobsOptions {
 	kind: JobKind;
@@ -60,6 +66,7 @@ export interface RunJobsOptions {
 
 interface RunningJob {
 	spec: JobSpec;
+	jobIndex: number;
 	job: JobSnapshot;
 	startedAt: number;
 	polledAt: number;
@@ -110,7 +117,8 @@ export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promis
 	const now = options.now ?? Date.now;
 	const schedule = options.schedule ?? DEFAULT_POLL_SCHEDULE;
 	const { kind, signal } = options;
-	const outcomes = new Map<number, JobOutcome>();
+	const outcomes = new Map<string, JobOutcome>();
+	const keyOf = (itemIndex: number, jobIndex: number) => `${itemIndex}:${jobIndex}`;
 	const queue: QueuedJob[] = [];
 	const running = new Map<string, RunningJob>();
 	const wakeup = new Wakeup();
@@ -126,24 +134,26 @@ export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promis
 	let stopped = false;
 
 	const record = (outcome: JobOutcome) => {
-		outcomes.set(outcome.itemIndex, outcome);
+		outcomes.set(keyOf(outcome.itemIndex, outcome.jobIndex), outcome);
 		if (options.stopOnFirstError && (outcome.state === 'error' || outcome.state === 'failed' || outcome.state === 'timedOut')) {
 			stopped = true;
 		}
 	};
 
-	const startRunning = (spec: JobSpec, job: JobSnapshot) => {
+	const startRunning = (spec: JobSpec, jobIndex: number, job: JobSnapshot) => {
 		const startedAt = now();
-		const entry: RunningJob = { spec, job, startedAt, polledAt: startedAt, nextPollAt: 0 };
+		const entry: RunningJob = { spec, jobIndex, job, startedAt, polledAt: startedAt, nextPollAt: 0 };
 		entry.nextPollAt = nextPollAt(entry, shortestRenderMs, schedule);
 		running.set(job.id, entry);
 	};
 
 	for (const spec of specs) {
-		if (spec.existingId) {
-			startRunning(spec, { id: spec.existingId, status: 'unknown', raw: {} });
-		} else {
+		if (spec.existingIds) {
+			spec.existingIds.forEach((id, jobIndex) => startRunning(spec, jobIndex, { id, status: 'unknown', raw: {} }));
+		} else if (spec.submit) {
 			queue.push({ spec });
+		} else {
+			record({ itemIndex: spec.itemIndex, jobIndex: 0, state: 'error', error: new Error('Nothing to create or wait for') });
 		}
 	}
 
@@ -159,28 +169,31 @@ export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promis
 		if (!options.waitForCompletion) return;
 		record({
 			itemIndex: entry.spec.itemIndex,
+			jobIndex: entry.jobIndex,
 			state: kind.failedStatuses.includes(snapshot.status) ? 'failed' : 'completed',
 			job: snapshot,
 		});
 	};
 
+	const weightOf = (spec: JobSpec) => Math.max(1, spec.weight ?? 1);
+
 	const submit = (queued: QueuedJob) => {
-		submitting++;
+		const weight = weightOf(queued.spec);
+		submitting += weight;
 		queued.firstTriedAt ??= now();
-		const submitJob = queued.spec.submit as () => Promise<JobSnapshot>;
-		const done: Promise<void> = submitJob()
-			.then((job) => {
-				if (kind.terminalStatuses.includes(job.status)) {
-					record({
-						itemIndex: queued.spec.itemIndex,
-						state: kind.failedStatuses.includes(job.status) ? 'failed' : 'completed',
-						job,
-					});
-					return;
-				}
-				startRunning(queued.spec, job);
+		const submitJobs = queued.spec.submit as () => Promise<JobSnapshot[]>;
+		const done: Promise<void> = submitJobs()
+			.then((jobs) => {
+				jobs.forEach((job, jobIndex) => {
+					const itemIndex = queued.spec.itemIndex;
+					if (kind.terminalStatuses.includes(job.status)) {
+						record({ itemIndex, jobIndex, state: kind.failedStatuses.includes(job.status) ? 'failed' : 'completed', job });
+						return;
+					}
+					startRunning(queued.spec, jobIndex, job);
+					if (!options.waitForCompletion) record({ itemIndex, jobIndex, state: 'submitted', job });
+				});
 				room = Math.min(limit, Math.max(room, running.size));
-				if (!options.waitForCompletion) record({ itemIndex: queued.spec.itemIndex, state: 'submitted', job });
 			})
 			.catch((error: unknown) => {
 				const limited = isRateLimited(error);
@@ -191,10 +204,10 @@ export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promis
 					queue.unshift(queued);
 					return;
 				}
-				record({ itemIndex: queued.spec.itemIndex, state: 'error', error });
+				record({ itemIndex: queued.spec.itemIndex, jobIndex: 0, state: 'error', error });
 			})
 			.finally(() => {
-				submitting--;
+				submitting -= weight;
 				pending.delete(done);
 				wakeup.fire();
 			});
@@ -205,9 +218,11 @@ export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promis
 		const t = now();
 		if (t < blockedUntil) return;
 		while (queue.length > 0 && !stopped) {
-			const inFlight = running.size + submitting;
+			// A submission heavier than the whole limit still goes, alone.
+			const after = running.size + submitting + weightOf(queue[0].spec);
+			const alone = running.size + submitting === 0;
 			const probing = probeAfterBlock && submitting === 0;
-			if (inFlight >= limit || (inFlight >= room && !probing)) break;
+			if (!alone && (after > limit || (after > room && !probing))) break;
 			probeAfterBlock = false;
 			submit(queue.shift() as QueuedJob);
 		}
@@ -221,6 +236,7 @@ export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promis
 				queue.splice(i, 1);
 				record({
 					itemIndex: queued.spec.itemIndex,
+					jobIndex: 0,
 					state: 'error',
 					error: new Error(
 						`HeyGen had no free slot for this ${kind.noun} within the maximum wait; it was not created and nothing was charged`,
@@ -235,7 +251,7 @@ export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promis
 		for (const entry of [...running.values()]) {
 			if (t - entry.startedAt >= options.maxWaitMs) {
 				running.delete(entry.job.id);
-				record({ itemIndex: entry.spec.itemIndex, state: 'timedOut', job: entry.job });
+				record({ itemIndex: entry.spec.itemIndex, jobIndex: entry.jobIndex, state: 'timedOut', job: entry.job });
 			}
 		}
 	};
@@ -276,7 +292,7 @@ export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promis
 			if ('error' in result) {
 				if (result.error instanceof CancelledError) throw new CancelledError();
 				running.delete(entry.job.id);
-				record({ itemIndex: entry.spec.itemIndex, state: 'error', error: result.error, job: entry.job });
+				record({ itemIndex: entry.spec.itemIndex, jobIndex: entry.jobIndex, state: 'error', error: result.error, job: entry.job });
 				continue;
 			}
 			entry.polledAt = now();
@@ -315,12 +331,16 @@ export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promis
 		// Learn the ids of creates already on the wire, so the error can list every job left rendering.
 		await Promise.allSettled([...pending]);
 		for (const entry of running.values()) {
-			if (!outcomes.has(entry.spec.itemIndex)) {
-				outcomes.set(entry.spec.itemIndex, { itemIndex: entry.spec.itemIndex, state: 'abandoned', job: entry.job });
+			const key = keyOf(entry.spec.itemIndex, entry.jobIndex);
+			if (!outcomes.has(key)) {
+				outcomes.set(key, { itemIndex: entry.spec.itemIndex, jobIndex: entry.jobIndex, state: 'abandoned', job: entry.job });
 			}
 		}
 	}
-	return specs.map(
-		(spec) => outcomes.get(spec.itemIndex) ?? { itemIndex: spec.itemIndex, state: 'notStarted' as const },
-	);
+	return specs.flatMap((spec) => {
+		const own = [...outcomes.values()]
+			.filter((outcome) => outcome.itemIndex === spec.itemIndex)
+			.sort((a, b) => a.jobIndex - b.jobIndex);
+		return own.length > 0 ? own : [{ itemIndex: spec.itemIndex, jobIndex: 0, state: 'notStarted' as const }];
+	});
 }

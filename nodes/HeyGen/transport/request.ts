@@ -39,6 +39,11 @@ export interface ApiRequestOptions {
 	/** `throw`: hand a 429 back at once instead of waiting it out (the job scheduler queues the item). */
 	rateLimit?: 'wait' | 'throw';
 	retryPolicy?: RetryPolicy;
+	/**
+	 * A body that can be sent only once (a stream): called for every attempt, it returns the body
+	 * and the headers that describe it (multipart boundary, length).
+	 */
+	streamBody?: () => Promise<{ body: unknown; headers: IDataObject }>;
 }
 
 /** The v3 response body: `{ data }`, plus `has_more`/`next_token` on lists. */
@@ -127,9 +132,15 @@ export async function apiRequest(
 		let failure: HeyGenFailure;
 		let thrown: unknown;
 		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, {
-				...request,
-			})) as { statusCode: number; headers: IDataObject; body: unknown };
+			const streamed = options.streamBody ? await options.streamBody() : undefined;
+			const attempt: IHttpRequestOptions = streamed
+				? { ...request, body: streamed.body as IHttpRequestOptions['body'], headers: { ...request.headers, ...streamed.headers } }
+				: { ...request };
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, attempt)) as {
+				statusCode: number;
+				headers: IDataObject;
+				body: unknown;
+			};
 			if (response.statusCode < 400) return (response.body ?? { data: null }) as ApiEnvelope;
 			failure = parseFailure(response.statusCode, response.headers, response.body);
 		} catch (error) {

@@ -2,13 +2,14 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as createAvatarVideo from './createAvatarVideo.operation';
 import * as createImageVideo from './createImageVideo.operation';
+import * as createStudioVideo from './createStudioVideo.operation';
 import * as deleteVideo from './delete.operation';
 import * as download from './download.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as waitForCompletion from './waitForCompletion.operation';
 
-export { createAvatarVideo, createImageVideo, deleteVideo as delete, download, get, getMany, waitForCompletion };
+export { createAvatarVideo, createImageVideo, createStudioVideo, deleteVideo as delete, download, get, getMany, waitForCompletion };
 
 export const description: INodeProperties[] = [
 	{
@@ -31,6 +32,13 @@ export const description: INodeProperties[] = [
 				value: 'createImageVideo',
 				action: 'Create a video from an image',
 				description: 'Animate a photo into a talking video that reads a script or lip-syncs audio; returns the video ID and URLs',
+			},
+			{
+				name: 'Create Studio Video',
+				value: 'createStudioVideo',
+				action: 'Create a studio video',
+				description:
+					'Render one video from up to 50 scenes (avatars, talking photos, images, clips), built in the UI or as JSON; returns the video ID and URLs',
 			},
 			{
 				name: 'Delete',
@@ -67,6 +75,7 @@ export const description: INodeProperties[] = [
 	},
 	...createAvatarVideo.description,
 	...createImageVideo.description,
+	...createStudioVideo.description,
 	...get.description,
 	...getMany.description,
 	...waitForCompletion.description,

@@ -1,18 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asItemError } from '../../helpers/items';
-import { VIDEO_ENGINES, type AvatarLook } from '../../schemas';
+import { createVideoBodySchema, VIDEO_ENGINES } from '../../schemas';
 import { apiData } from '../../transport/request';
+import { ENGINE_NAMES, resolveLooks, type LookUse } from '../avatar/looks';
 import { avatarLookLocator } from '../common.descriptions';
-import { prepareBodies, readRenderSettings, renderVideos } from './render';
-import { callbackId, createVideoTail, settingsBody, speechBody, speechFields } from './shared';
-
-const ENGINE_NAMES: Record<(typeof VIDEO_ENGINES)[number], string> = {
-	avatar_iv: 'Avatar IV',
-	avatar_v: 'Avatar V',
-	avatar_iii: 'Avatar III',
-};
+import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
+import { callbackId, createVideoTail, settingsBody, speechBody, speechFields, VIDEO_FIELD_LABELS } from './shared';
+import { videoCreatePlan } from './videoJobs';
 
 const engineField: INodeProperties = {
 	displayName: 'Engine',
@@ -45,42 +40,24 @@ function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	return body;
 }
 
-/**
- * A script without a voice is read by the look's default voice. The node resolves it itself
- * (one request per distinct look), so the body it sends is explicit and a look without a
- * default voice is reported before anything is created.
- */
-async function fillDefaultVoices(ctx: IExecuteFunctions, prepared: Array<{ itemIndex: number; body?: IDataObject; error?: unknown }>) {
-	const looks = new Map<string, Promise<AvatarLook>>();
-	for (const item of prepared) {
-		const body = item.body;
-		if (!body || !body.script || body.voice_id) continue;
-		const lookId = String(body.avatar_id);
-		if (!looks.has(lookId)) {
-			looks.set(lookId, apiData<AvatarLook>(ctx, 'getAvatarLook', { pathParams: { look_id: lookId }, itemIndex: item.itemIndex }));
-		}
-		try {
-			const look = await (looks.get(lookId) as Promise<AvatarLook>);
-			if (!look.default_voice_id) {
-				throw asItemError(
-					ctx,
-					new Error(`The avatar look "${look.name}" has no default voice [item ${item.itemIndex}]`),
-					item.itemIndex,
-				);
-			}
-			body.voice_id = look.default_voice_id;
-		} catch (error) {
-			const itemError = asItemError(ctx, error, item.itemIndex);
-			if (!itemError.description) itemError.description = 'Choose a Voice for this item; nothing was sent to HeyGen.';
-			if (!ctx.continueOnFail()) throw itemError;
-			item.body = undefined;
-			item.error = itemError;
-		}
-	}
+/** The look of an avatar video: its engine to check, and its default voice when the script has none. */
+function lookUses(body: IDataObject): LookUse[] {
+	const engine = (body.engine as IDataObject | undefined)?.type as string | undefined;
+	const needsVoice = Boolean(body.script) && !body.voice_id;
+	return [
+		{
+			lookId: String(body.avatar_id),
+			engine,
+			fillVoice: needsVoice ? (voiceId) => (body.voice_id = voiceId) : undefined,
+		},
+	];
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const prepared = await prepareBodies(this, items, (itemIndex) => buildBody(this, itemIndex));
-	await fillDefaultVoices(this, prepared);
-	return await renderVideos(this, items, prepared, readRenderSettings(this));
+	const prepared = await prepareBodies(this, items, createVideoBodySchema, VIDEO_FIELD_LABELS, (itemIndex) => buildBody(this, itemIndex));
+	await resolveLooks(this, prepared, lookUses);
+	const plan = videoCreatePlan(this, 'video', async (item, idempotencyKey) =>
+		await apiData(this, 'createVideo', { body: item.body, itemIndex: item.itemIndex, fieldLabels: VIDEO_FIELD_LABELS, idempotencyKey, rateLimit: 'throw' }),
+	);
+	return await runCreates(this, items, prepared, readCreateSettings(this), plan);
 }

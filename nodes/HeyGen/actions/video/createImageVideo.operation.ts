@@ -2,8 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { invalidInputError } from '../../helpers/validation';
-import { prepareBodies, readRenderSettings, renderVideos } from './render';
+import { createVideoBodySchema } from '../../schemas';
+import { apiData } from '../../transport/request';
+import { checkBinaryUpload, uploadBinaryAsset } from '../../transport/upload';
+import { inputBinaryField } from '../common.descriptions';
+import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
 import { callbackId, createVideoTail, settingsBody, speechBody, speechFields, VIDEO_FIELD_LABELS } from './shared';
+import { videoCreatePlan } from './videoJobs';
 
 const properties: INodeProperties[] = [
 	{
@@ -14,9 +19,11 @@ const properties: INodeProperties[] = [
 		default: 'url',
 		options: [
 			{ name: 'Asset ID', value: 'assetId', description: 'An image uploaded to HeyGen' },
+			{ name: 'Binary File', value: 'binary', description: 'A JPG or PNG in an input binary field, uploaded first (up to 32 MB)' },
 			{ name: 'URL', value: 'url', description: 'A public link to a JPG or PNG' },
 		],
 	},
+	{ ...inputBinaryField, displayOptions: { show: { imageSource: ['binary'] } } },
 	{
 		displayName: 'Image URL',
 		name: 'image_url',
@@ -44,12 +51,21 @@ const displayOptions = { show: { resource: ['video'], operation: ['createImageVi
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+/** Stands in for the asset ID of an image uploaded just before its video is created. */
+const UPLOAD_PENDING = 'pending-upload';
+
+async function buildBody(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const source = ctx.getNodeParameter('imageSource', itemIndex) as string;
+	if (source === 'binary') {
+		await checkBinaryUpload(ctx, itemIndex, ctx.getNodeParameter('inputBinaryField', itemIndex, 'data') as string);
+	}
 	const image =
-		source === 'assetId'
-			? { type: 'asset_id', asset_id: String(ctx.getNodeParameter('image_asset_id', itemIndex, '')).trim() }
-			: { type: 'url', url: String(ctx.getNodeParameter('image_url', itemIndex, '')).trim() };
+		source === 'url'
+			? { type: 'url', url: String(ctx.getNodeParameter('image_url', itemIndex, '')).trim() }
+			: {
+					type: 'asset_id',
+					asset_id: source === 'binary' ? UPLOAD_PENDING : String(ctx.getNodeParameter('image_asset_id', itemIndex, '')).trim(),
+				};
 	const body: IDataObject = { type: 'image', image, ...speechBody(ctx, itemIndex), ...settingsBody(ctx, itemIndex) };
 	// A photo has no default voice to fall back on.
 	if (body.script && !body.voice_id) {
@@ -61,6 +77,21 @@ function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const prepared = await prepareBodies(this, items, (itemIndex) => buildBody(this, itemIndex));
-	return await renderVideos(this, items, prepared, readRenderSettings(this));
+	const prepared = await prepareBodies(this, items, createVideoBodySchema, VIDEO_FIELD_LABELS, (itemIndex) => buildBody(this, itemIndex));
+	const plan = videoCreatePlan(this, 'video', async (item, idempotencyKey) => {
+		const image = (item.body as IDataObject).image as IDataObject;
+		if (image.asset_id === UPLOAD_PENDING) {
+			// Uploaded when the item's turn comes, so no file is sent for an item that never runs.
+			const field = this.getNodeParameter('inputBinaryField', item.itemIndex, 'data') as string;
+			image.asset_id = (await uploadBinaryAsset(this, item.itemIndex, field)).asset_id;
+		}
+		return await apiData(this, 'createVideo', {
+			body: item.body,
+			itemIndex: item.itemIndex,
+			fieldLabels: VIDEO_FIELD_LABELS,
+			idempotencyKey,
+			rateLimit: 'throw',
+		});
+	});
+	return await runCreates(this, items, prepared, readCreateSettings(this), plan);
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { runPerItem } from '../../helpers/items';
 import { downloadToBinary } from '../../transport/download';
 import { binaryPropertyField, videoLocator } from '../common.descriptions';
-import { freshVideoDownload } from './render';
+import { freshVideoDownload } from './videoFiles';
 import { videoOutput } from './shared';
 
 const properties: INodeProperties[] = [videoLocator, binaryPropertyField];

@@ -1,8 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { TERMINAL_VIDEO_STATUSES, type VideoDetail } from '../../schemas';
 import type { JobKind, JobSnapshot } from '../../transport/jobs';
 import { apiData, apiPage } from '../../transport/request';
-import { TERMINAL_VIDEO_STATUSES, type VideoDetail } from '../../schemas';
+import type { CreatePlan, PreparedItem } from '../createFlow';
+import { videoOutput } from './shared';
+import { attachVideoFile } from './videoFiles';
 
 const LIST_PAGE_SIZE = 100;
 
@@ -46,5 +49,29 @@ export function videoJobKind(ctx: IExecuteFunctions): JobKind {
 			}
 			return found;
 		},
+	};
+}
+
+/**
+ * The create flow of anything that renders one HeyGen video per item (avatar, image and studio
+ * videos, template videos): `send` makes the create request and returns HeyGen's answer.
+ */
+export function videoCreatePlan(
+	ctx: IExecuteFunctions,
+	purpose: string,
+	send?: (item: PreparedItem, idempotencyKey: string) => Promise<IDataObject>,
+): CreatePlan {
+	return {
+		noun: 'video',
+		purpose,
+		kind: videoJobKind(ctx),
+		submit: send && (async (item, key) => [videoSnapshot(await send(item, key))]),
+		toJson: (job, item) => videoOutput(job.raw, { callback_id: item.body?.callback_id as string | undefined }),
+		failureOf: (job) => ({
+			code: job.raw.failure_code as string | undefined,
+			message: job.raw.failure_message as string | undefined,
+		}),
+		download: async (job, itemIndex, binaryPropertyName) =>
+			await attachVideoFile(ctx, job.id, itemIndex, binaryPropertyName, job.raw.video_url as string | undefined),
 	};
 }

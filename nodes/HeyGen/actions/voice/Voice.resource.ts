@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as generateSpeech from './generateSpeech.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 
-export { get, getMany };
+export { generateSpeech, get, getMany };
 
 export const description: INodeProperties[] = [
 	{
@@ -14,6 +15,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['voice'] } },
 		default: 'getMany',
 		options: [
+			{
+				name: 'Generate Speech',
+				value: 'generateSpeech',
+				action: 'Generate speech from text',
+				description: 'Turn text into spoken audio with a HeyGen voice; returns the MP3 URL, its duration and word timings, and the file on request',
+			},
 			{
 				name: 'Get',
 				value: 'get',
@@ -30,4 +37,5 @@ export const description: INodeProperties[] = [
 	},
 	...getMany.description,
 	...get.description,
+	...generateSpeech.description,
 ];

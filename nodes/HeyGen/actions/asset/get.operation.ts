@@ -1,0 +1,20 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { runPerItem } from '../../helpers/items';
+import { apiData } from '../../transport/request';
+import { assetIdField } from '../common.descriptions';
+
+const properties: INodeProperties[] = [assetIdField];
+
+const displayOptions = { show: { resource: ['asset'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runPerItem(this, items, async (itemIndex) => {
+		const assetId = String(this.getNodeParameter('asset_id', itemIndex)).trim();
+		const { id, ...rest } = await apiData<IDataObject>(this, 'getAsset', { pathParams: { asset_id: assetId }, itemIndex });
+		return { asset_id: id, ...rest };
+	});
+}

@@ -1,0 +1,187 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { invalidInputError, type FieldLabels } from '../../helpers/validation';
+import { createTranslationBodySchema, TRANSLATION_MODES } from '../../schemas';
+import { apiData } from '../../transport/request';
+import { checkBinaryUpload, uploadBinaryAsset } from '../../transport/upload';
+import { callbackIdField, inputBinaryField, waitFields } from '../common.descriptions';
+import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
+import { createOptions } from '../video/shared';
+import { translationCreatePlan } from './translationJobs';
+
+/** Stands in for the asset ID of a file uploaded just before its translation is created. */
+const UPLOAD_PENDING = 'pending-upload';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Video Source',
+		name: 'videoSource',
+		type: 'options',
+		noDataExpression: true,
+		default: 'url',
+		options: [
+			{ name: 'Asset ID', value: 'assetId', description: 'A video uploaded to HeyGen' },
+			{ name: 'Binary File', value: 'binary', description: 'A video in an input binary field, uploaded first (up to 32 MB)' },
+			{ name: 'URL', value: 'url', description: 'A public link to an MP4 or WebM (up to 100 MB)' },
+		],
+	},
+	{
+		displayName: 'Video URL',
+		name: 'video_url',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. https://example.com/webinar.mp4',
+		displayOptions: { show: { videoSource: ['url'] } },
+	},
+	{
+		displayName: 'Video Asset ID',
+		name: 'video_asset_id',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: { videoSource: ['assetId'] } },
+	},
+	{ ...inputBinaryField, displayOptions: { show: { videoSource: ['binary'] } } },
+	{
+		displayName: 'Output Language Names or IDs',
+		name: 'output_languages',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getTranslationLanguages' },
+		default: [],
+		required: true,
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Each language becomes its own translation and output item. An expression may give a list or comma-separated names.',
+	},
+	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		default: 'speed',
+		options: TRANSLATION_MODES.map((mode) => ({
+			name: mode === 'speed' ? 'Speed' : 'Precision',
+			value: mode,
+			description: mode === 'speed' ? 'Faster and cheaper' : 'Higher quality lip-sync; costs more',
+		})),
+	},
+	callbackIdField,
+	...waitFields.map((field) =>
+		field.name === 'downloadVideo' ? { ...field, description: 'Whether to download each translated video into the output as binary data' } : field,
+	),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Brand Glossary ID', name: 'brand_glossary_id', type: 'string', default: '', description: 'A glossary of terms to keep or pronounce a certain way' },
+			{ displayName: 'Captions', name: 'enable_caption', type: 'boolean', default: false, description: 'Whether to make SRT and VTT caption files' },
+			{ displayName: 'Dynamic Duration', name: 'enable_dynamic_duration', type: 'boolean', default: true, description: 'Whether the video may get longer or shorter to fit the translated speech' },
+			{ displayName: 'End Time (Seconds)', name: 'end_time', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'Translate only up to this point' },
+			{ displayName: 'Enhance Speech', name: 'enable_speech_enhancement', type: 'boolean', default: false, description: 'Whether to clean up the voice track' },
+			{ displayName: 'Folder ID', name: 'folder_id', type: 'string', default: '', description: 'The HeyGen folder to put the translations in' },
+			{ displayName: 'Input Language', name: 'input_language', type: 'string', default: '', placeholder: 'e.g. English', description: 'The language spoken in the video; detected when empty' },
+			{ displayName: 'Keep the Same Format', name: 'keep_the_same_format', type: 'boolean', default: false, description: "Whether to keep the source video's resolution and bitrate" },
+			{ displayName: 'Remove Music', name: 'disable_music_track', type: 'boolean', default: false, description: 'Whether to drop the background music' },
+			{ displayName: 'Speakers', name: 'speaker_num', type: 'number', default: 1, typeOptions: { minValue: 1 }, description: 'How many people speak; helps separate voices' },
+			{ displayName: 'Start Time (Seconds)', name: 'start_time', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'Translate only from this point' },
+			{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Name of the translation in HeyGen' },
+			{ displayName: 'Translate Audio Only', name: 'translate_audio_only', type: 'boolean', default: false, description: 'Whether to dub only the audio and keep the original picture (no lip-sync)' },
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
+	},
+	createOptions,
+];
+
+const displayOptions = { show: { resource: ['translation'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+const LABELS: FieldLabels = {
+	video: 'Video',
+	'video.url': 'Video URL',
+	'video.asset_id': 'Video Asset ID',
+	output_languages: 'Output Languages',
+	mode: 'Mode',
+	title: 'Title',
+	input_language: 'Input Language',
+	speaker_num: 'Speakers',
+	start_time: 'Start Time (Seconds)',
+	end_time: 'End Time (Seconds)',
+	callback_id: 'Callback ID',
+};
+
+/** Output languages as the user gave them: the dropdown's list, or an expression's list or comma-separated text. */
+function languagesOf(value: unknown): string[] {
+	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+	return list.map((language) => String(language).trim()).filter(Boolean);
+}
+
+function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const source = ctx.getNodeParameter('videoSource', itemIndex) as string;
+	const video =
+		source === 'url'
+			? { type: 'url', url: String(ctx.getNodeParameter('video_url', itemIndex, '')).trim() }
+			: { type: 'asset_id', asset_id: source === 'binary' ? UPLOAD_PENDING : String(ctx.getNodeParameter('video_asset_id', itemIndex, '')).trim() };
+	const body: IDataObject = {
+		video,
+		output_languages: languagesOf(ctx.getNodeParameter('output_languages', itemIndex, [])),
+		mode: ctx.getNodeParameter('mode', itemIndex, 'speed'),
+	};
+	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	for (const [key, value] of Object.entries(fields)) {
+		if (typeof value === 'string') {
+			if (value.trim()) body[key] = value.trim();
+		} else if (value !== undefined) {
+			body[key] = value;
+		}
+	}
+	const callbackId = String(ctx.getNodeParameter('callback_id', itemIndex, '')).trim();
+	if (callbackId) body.callback_id = callbackId;
+	return body;
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	let supported: Promise<Set<string>> | undefined;
+	const supportedLanguages = () =>
+		(supported ??= apiData<{ languages: string[] }>(this, 'listTranslationLanguages').then(({ languages }) => new Set(languages)));
+
+	const prepared = await prepareBodies(this, items, createTranslationBodySchema, LABELS, async (itemIndex) => {
+		const body = buildBody(this, itemIndex);
+		if ((this.getNodeParameter('videoSource', itemIndex) as string) === 'binary') {
+			await checkBinaryUpload(this, itemIndex, this.getNodeParameter('inputBinaryField', itemIndex, 'data') as string);
+		}
+		const languages = await supportedLanguages();
+		const unknown = (body.output_languages as string[]).find((language) => !languages.has(language));
+		if (unknown) {
+			throw invalidInputError(
+				this,
+				{ param: 'output_languages', message: `includes "${unknown}", which HeyGen does not translate into; pick languages from the list` },
+				LABELS,
+				itemIndex,
+			);
+		}
+		return body;
+	});
+
+	const plan = translationCreatePlan(this, async (item, idempotencyKey) => {
+		const body = item.body as IDataObject;
+		const video = body.video as IDataObject;
+		if (video.asset_id === UPLOAD_PENDING) {
+			// Uploaded when the item's turn comes, so no file is sent for an item that never runs.
+			const field = this.getNodeParameter('inputBinaryField', item.itemIndex, 'data') as string;
+			video.asset_id = (await uploadBinaryAsset(this, item.itemIndex, field)).asset_id;
+		}
+		const created = await apiData<{ video_translation_ids: string[] }>(this, 'createTranslation', {
+			body,
+			itemIndex: item.itemIndex,
+			fieldLabels: LABELS,
+			idempotencyKey,
+			rateLimit: 'throw',
+		});
+		return created.video_translation_ids;
+	});
+	return await runCreates(this, items, prepared, readCreateSettings(this), plan);
+}

@@ -1,0 +1,22 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { runPerItem } from '../../helpers/items';
+import { apiCollect } from '../../transport/request';
+import { returnAllAndLimit } from '../common.descriptions';
+import { translationOutput } from './translationJobs';
+
+const properties: INodeProperties[] = [...returnAllAndLimit()];
+
+const displayOptions = { show: { resource: ['translation'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runPerItem(this, items, async (itemIndex) => {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const translations = await apiCollect<IDataObject>(this, 'listTranslations', { max: limit, itemIndex });
+		return translations.map((translation) => translationOutput(translation));
+	});
+}

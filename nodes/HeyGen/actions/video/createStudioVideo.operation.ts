@@ -1,0 +1,304 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { jsonParse, updateDisplayOptions } from 'n8n-workflow';
+
+import { invalidInputError, type FieldLabels } from '../../helpers/validation';
+import { createVideoBodySchema, VIDEO_ASPECT_RATIOS, VIDEO_ENGINES, VIDEO_RESOLUTIONS } from '../../schemas';
+import { apiData } from '../../transport/request';
+import { ENGINE_NAMES, resolveLooks, type LookUse } from '../avatar/looks';
+import { callbackIdField, waitFields } from '../common.descriptions';
+import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
+import { createOptions } from './shared';
+import { videoCreatePlan } from './videoJobs';
+
+const show = (...sceneType: string[]) => ({ show: { sceneType } });
+
+/** The fields of one scene in the scene list; each shows for the scene types it applies to. */
+const sceneFields: INodeProperties[] = [
+	{
+		displayName: 'Scene Type',
+		name: 'sceneType',
+		type: 'options',
+		default: 'avatar',
+		options: [
+			{ name: 'Avatar', value: 'avatar', description: 'An avatar speaking a script or lip-syncing audio' },
+			{ name: 'Image', value: 'image', description: 'A full-frame still, silent for a set time or narrated' },
+			{ name: 'Talking Photo', value: 'talkingPhoto', description: 'A photo brought to life speaking a script or audio' },
+			{ name: 'Video', value: 'video', description: 'A full-frame clip, played for its length' },
+		],
+	},
+	{
+		displayName: 'Avatar Name or ID',
+		name: 'avatar_id',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getAvatarLookOptions' },
+		default: '',
+		description:
+			'The avatar look. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: show('avatar'),
+	},
+	{
+		displayName: 'Photo',
+		name: 'photo',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://example.com/portrait.jpg',
+		description: 'The photo to animate: a public URL or an asset ID',
+		displayOptions: show('talkingPhoto'),
+	},
+	{
+		displayName: 'Media',
+		name: 'media',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://example.com/slide.png',
+		description: 'The image or clip shown full frame: a public URL or an asset ID',
+		displayOptions: show('image', 'video'),
+	},
+	{
+		displayName: 'Script',
+		name: 'script',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 3 },
+		description: 'What is said in this scene (leave empty to use Audio instead, or for a silent image)',
+		displayOptions: show('avatar', 'talkingPhoto', 'image'),
+	},
+	{
+		displayName: 'Voice Name or ID',
+		name: 'voice_id',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getVoiceOptions' },
+		default: '',
+		description:
+			'The voice for the script; an avatar uses its default voice when empty. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: show('avatar', 'talkingPhoto', 'image'),
+	},
+	{
+		displayName: 'Audio',
+		name: 'audio',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://example.com/voiceover.mp3',
+		description: 'Audio to lip-sync or narrate instead of a script: a public URL or an asset ID',
+		displayOptions: show('avatar', 'talkingPhoto', 'image'),
+	},
+	{
+		displayName: 'Duration (Seconds)',
+		name: 'duration',
+		type: 'number',
+		default: 5,
+		typeOptions: { minValue: 0.1, maxValue: 300, numberPrecision: 1 },
+		description: 'How long a silent image shows (ignored when the image is narrated)',
+		displayOptions: show('image'),
+	},
+	{
+		displayName: 'Background Color',
+		name: 'backgroundColor',
+		type: 'color',
+		default: '',
+		description: 'Solid background behind the avatar, as a hex colour; empty keeps its own',
+		displayOptions: show('avatar'),
+	},
+	{
+		displayName: 'Volume',
+		name: 'volume',
+		type: 'number',
+		default: 1,
+		typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+		description: "The clip's own sound, from 0 (silent) to 1 (as recorded)",
+		displayOptions: show('video'),
+	},
+];
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Scenes From',
+		name: 'sceneInput',
+		type: 'options',
+		noDataExpression: true,
+		default: 'list',
+		options: [
+			{ name: 'Scene List', value: 'list', description: 'Build the scenes here, one after another' },
+			{ name: 'JSON', value: 'json', description: "HeyGen's own scenes array, for scenes built by an earlier node" },
+		],
+	},
+	{
+		displayName: 'Scenes',
+		name: 'scenes',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Scene',
+		default: {},
+		description: 'From 1 to 50 scenes, played in this order',
+		displayOptions: { show: { sceneInput: ['list'] } },
+		options: [{ displayName: 'Scene', name: 'scene', values: sceneFields }],
+	},
+	{
+		displayName: 'Scenes (JSON)',
+		name: 'scenesJson',
+		type: 'json',
+		default: '[\n  {\n    "type": "avatar_video",\n    "input": { "type": "avatar", "avatar_id": "", "script": "" }\n  }\n]',
+		description: 'The `scenes` array of a HeyGen studio video (avatar_video, image and video scenes)',
+		displayOptions: { show: { sceneInput: ['json'] } },
+	},
+	callbackIdField,
+	...waitFields,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Aspect Ratio',
+				name: 'aspect_ratio',
+				type: 'options',
+				default: '16:9',
+				options: VIDEO_ASPECT_RATIOS.map((ratio) => ({ name: ratio === 'auto' ? 'Auto' : ratio, value: ratio })),
+			},
+			{
+				displayName: 'Captions',
+				name: 'captions',
+				type: 'options',
+				default: 'none',
+				options: [
+					{ name: 'Burned Into the Video', value: 'burnIn' },
+					{ name: 'None', value: 'none' },
+					{ name: 'Subtitle File Only', value: 'file' },
+				],
+			},
+			{
+				displayName: 'Engine',
+				name: 'engine',
+				type: 'options',
+				default: 'avatar_iv',
+				description: 'Rendering engine of the avatar scenes; each look must support it',
+				options: VIDEO_ENGINES.map((engine) => ({ name: ENGINE_NAMES[engine], value: engine })).sort((a, b) => a.name.localeCompare(b.name)),
+			},
+			{
+				displayName: 'Resolution',
+				name: 'resolution',
+				type: 'options',
+				default: '1080p',
+				options: VIDEO_RESOLUTIONS.map((resolution) => ({ name: resolution === '4k' ? '4K' : resolution, value: resolution })),
+			},
+			{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Name of the video in the HeyGen library' },
+		],
+	},
+	createOptions,
+];
+
+const displayOptions = { show: { resource: ['video'], operation: ['createStudioVideo'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+const LABELS: FieldLabels = { scenes: 'Scenes', title: 'Title', aspect_ratio: 'Aspect Ratio', resolution: 'Resolution', caption: 'Captions', callback_id: 'Callback ID' };
+
+const isUrl = (value: string) => /^https?:\/\//i.test(value);
+const fileInput = (value: string): IDataObject => (isUrl(value) ? { type: 'url', url: value } : { type: 'asset_id', asset_id: value });
+
+/** The speech of a scene: a script with its voice, or audio by URL or asset ID. */
+function speech(scene: IDataObject): IDataObject {
+	const script = typeof scene.script === 'string' ? scene.script : '';
+	const audio = String(scene.audio ?? '').trim();
+	const voice = String(scene.voice_id ?? '').trim();
+	if (script.trim()) return { script, ...(voice ? { voice_id: voice } : {}) };
+	if (audio) return isUrl(audio) ? { audio_url: audio } : { audio_asset_id: audio };
+	return {};
+}
+
+/** One scene of the list in HeyGen's shape. */
+export function sceneBody(scene: IDataObject, engine: string | undefined): IDataObject {
+	switch (scene.sceneType) {
+		case 'talkingPhoto':
+			return { type: 'avatar_video', input: { type: 'image', image: fileInput(String(scene.photo ?? '').trim()), ...speech(scene) } };
+		case 'image': {
+			const narration = speech(scene);
+			return {
+				type: 'image',
+				source: fileInput(String(scene.media ?? '').trim()),
+				...(Object.keys(narration).length > 0 ? narration : { duration: scene.duration ?? 5 }),
+			};
+		}
+		case 'video': {
+			const volume = scene.volume === undefined ? undefined : Number(scene.volume);
+			return {
+				type: 'video',
+				source: fileInput(String(scene.media ?? '').trim()),
+				...(volume !== undefined && volume !== 1 ? { playback: { volume } } : {}),
+			};
+		}
+		default: {
+			const color = String(scene.backgroundColor ?? '').trim();
+			return {
+				type: 'avatar_video',
+				input: {
+					type: 'avatar',
+					avatar_id: String(scene.avatar_id ?? '').trim(),
+					...speech(scene),
+					...(engine ? { engine: { type: engine } } : {}),
+					...(color ? { background: { type: 'color', color } } : {}),
+				},
+			};
+		}
+	}
+}
+
+function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const engine = typeof fields.engine === 'string' ? fields.engine : undefined;
+	let scenes: unknown;
+	if (ctx.getNodeParameter('sceneInput', itemIndex) === 'json') {
+		const raw = ctx.getNodeParameter('scenesJson', itemIndex, '[]');
+		scenes = typeof raw === 'string' ? jsonParse(raw, { fallbackValue: undefined }) : raw;
+		if (scenes === undefined) {
+			throw invalidInputError(ctx, { param: 'scenes', message: 'is not valid JSON' }, { scenes: 'Scenes (JSON)' }, itemIndex);
+		}
+	} else {
+		const list = ((ctx.getNodeParameter('scenes', itemIndex, {}) as IDataObject).scene ?? []) as IDataObject[];
+		scenes = list.map((scene) => sceneBody(scene, engine));
+	}
+	const body: IDataObject = { type: 'studio', scenes: scenes as IDataObject[] };
+	for (const key of ['title', 'aspect_ratio', 'resolution'] as const) {
+		if (typeof fields[key] === 'string' && (fields[key] as string).trim()) body[key] = (fields[key] as string).trim();
+	}
+	if (fields.captions === 'file') body.caption = { file_format: 'srt' };
+	if (fields.captions === 'burnIn') body.caption = { file_format: 'srt', style: 'default' };
+	const callbackId = String(ctx.getNodeParameter('callback_id', itemIndex, '')).trim();
+	if (callbackId) body.callback_id = callbackId;
+	return body;
+}
+
+/** Every avatar scene's look: its engine to check, and its default voice for a script without one. */
+function lookUses(body: IDataObject): LookUse[] {
+	return ((body.scenes as IDataObject[]) ?? []).flatMap((scene, index) => {
+		const input = scene.input as IDataObject | undefined;
+		if (scene.type !== 'avatar_video' || input?.type !== 'avatar') return [];
+		return [
+			{
+				lookId: String(input.avatar_id),
+				engine: (input.engine as IDataObject | undefined)?.type as string | undefined,
+				fillVoice: input.script && !input.voice_id ? (voiceId: string) => (input.voice_id = voiceId) : undefined,
+				where: `scene ${index + 1}`,
+			},
+		];
+	});
+}
+
+/** Scene paths ("scenes.2.input.script") named the way the scene list shows them. */
+function sceneLabels(): FieldLabels {
+	const labels: FieldLabels = { ...LABELS };
+	for (let index = 0; index < 50; index++) labels[`scenes.${index}`] = `Scene ${index + 1}`;
+	return labels;
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const labels = sceneLabels();
+	const prepared = await prepareBodies(this, items, createVideoBodySchema, labels, (itemIndex) => buildBody(this, itemIndex));
+	await resolveLooks(this, prepared, lookUses);
+	const plan = videoCreatePlan(this, 'video', async (item, idempotencyKey) =>
+		await apiData(this, 'createVideo', { body: item.body, itemIndex: item.itemIndex, fieldLabels: labels, idempotencyKey, rateLimit: 'throw' }),
+	);
+	return await runCreates(this, items, prepared, readCreateSettings(this), plan);
+}

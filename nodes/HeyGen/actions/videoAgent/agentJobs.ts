@@ -1,0 +1,78 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { AGENT_PAUSED_STATUSES, TERMINAL_AGENT_STATUSES, type AgentSession } from '../../schemas';
+import type { JobKind, JobSnapshot } from '../../transport/jobs';
+import { apiData } from '../../transport/request';
+import type { CreatePlan, PreparedItem } from '../createFlow';
+import { attachVideoFile } from '../video/videoFiles';
+
+/** Video fields a finished session's output carries, read from its video. */
+const VIDEO_FIELDS = ['video_url', 'thumbnail_url', 'gif_url', 'video_page_url', 'duration', 'captioned_video_url', 'subtitle_url'];
+
+/** A session as the node outputs it: HeyGen's session fields, plus its video's URLs once finished. */
+export function sessionOutput(raw: IDataObject, extra: IDataObject = {}): IDataObject {
+	const { video, ...session } = raw;
+	const output: IDataObject = { ...session };
+	if (video && typeof video === 'object') {
+		for (const key of VIDEO_FIELDS) {
+			const value = (video as IDataObject)[key];
+			if (value !== undefined) output[key] = value;
+		}
+	}
+	for (const [key, value] of Object.entries(extra)) if (value !== undefined) output[key] = value;
+	return output;
+}
+
+/** The session's latest error message, which is all HeyGen says about a failed session. */
+export function sessionFailure(raw: IDataObject): string | undefined {
+	const messages = (raw.messages as AgentSession['messages']) ?? [];
+	return messages.find((message) => message.type === 'error')?.content;
+}
+
+/**
+ * Session status for the job runner. A finished session's video is read too, for its URLs.
+ * `stopWhenPaused`: a chat session waiting for the user counts as done (waiting on would never end).
+ */
+export function agentJobKind(ctx: IExecuteFunctions, stopWhenPaused: boolean): JobKind {
+	return {
+		noun: 'video agent session',
+		terminalStatuses: stopWhenPaused ? [...TERMINAL_AGENT_STATUSES, ...AGENT_PAUSED_STATUSES] : TERMINAL_AGENT_STATUSES,
+		failedStatuses: ['failed'],
+		async getOne(id, itemIndex): Promise<JobSnapshot> {
+			const session = await apiData<IDataObject>(ctx, 'getAgentSession', { pathParams: { session_id: id }, itemIndex });
+			if (session.status === 'completed' && session.video_id) {
+				session.video = await apiData<IDataObject>(ctx, 'getVideo', { pathParams: { video_id: String(session.video_id) }, itemIndex });
+			}
+			return { id, status: String(session.status), raw: session };
+		},
+	};
+}
+
+/** The create flow of Video Agent sessions (and of messages sent to one). */
+export function agentPlan(
+	ctx: IExecuteFunctions,
+	stopWhenPaused: boolean,
+	send?: (item: PreparedItem, idempotencyKey: string) => Promise<IDataObject>,
+): CreatePlan {
+	return {
+		noun: 'video agent session',
+		purpose: 'video-agent',
+		kind: agentJobKind(ctx, stopWhenPaused),
+		submit:
+			send &&
+			(async (item, key) => {
+				const session = await send(item, key);
+				return [{ id: String(session.session_id), status: String(session.status ?? 'thinking'), raw: session }];
+			}),
+		toJson: (job, item) => sessionOutput(job.raw, { callback_id: item.body?.callback_id as string | undefined }),
+		failureOf: (job) => ({ message: sessionFailure(job.raw) }),
+		download: async (job, itemIndex, binaryPropertyName) =>
+			await attachVideoFile(
+				ctx,
+				String(job.raw.video_id),
+				itemIndex,
+				binaryPropertyName,
+				(job.raw.video as IDataObject | undefined)?.video_url as string | undefined,
+			),
+	};
+}

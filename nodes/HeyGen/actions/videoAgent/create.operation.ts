@@ -1,0 +1,132 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { FieldLabels } from '../../helpers/validation';
+import { AGENT_ORIENTATIONS, createAgentSessionBodySchema } from '../../schemas';
+import { apiData } from '../../transport/request';
+import { agentStyleLocator, avatarLookLocator, callbackIdField, voiceLocator, waitFields } from '../common.descriptions';
+import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
+import { createOptions } from '../video/shared';
+import { agentPlan } from './agentJobs';
+import { filesBody, filesField } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Prompt',
+		name: 'prompt',
+		type: 'string',
+		default: '',
+		required: true,
+		typeOptions: { rows: 6 },
+		placeholder: 'e.g. A 45-second explainer of our new pricing for small businesses, upbeat, with captions',
+		description: 'What the video should be about, up to 10,000 characters; the agent writes the script and picks the visuals',
+	},
+	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		default: 'generate',
+		options: [
+			{ name: 'Chat', value: 'chat', description: 'The agent may stop to ask questions; answer with Send Message' },
+			{ name: 'Generate', value: 'generate', description: 'One shot: the agent goes straight to the finished video' },
+		],
+	},
+	callbackIdField,
+	...waitFields.map((field) =>
+		field.name === 'waitForCompletion'
+			? {
+					...field,
+					description:
+						'Whether to wait for the finished video (in Chat mode, until the agent asks something or finishes). When off, the node returns the session ID at once.',
+				}
+			: field,
+	),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: (
+			[
+			{ ...avatarLookLocator, required: false, description: 'The avatar to present the video; the agent picks one when empty' },
+			{ displayName: 'Brand Kit ID', name: 'brand_kit_id', type: 'string', default: '', description: 'Brand colours, fonts and logos to use' },
+			filesField,
+			{
+				displayName: 'Incognito',
+				name: 'incognito_mode',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the agent forgets this session (no memory of earlier sessions is used or kept)',
+			},
+			{
+				displayName: 'Orientation',
+				name: 'orientation',
+				type: 'options',
+				default: 'landscape',
+				options: AGENT_ORIENTATIONS.map((orientation) => ({ name: orientation === 'landscape' ? 'Landscape' : 'Portrait', value: orientation })),
+			},
+			agentStyleLocator,
+			{ ...voiceLocator, description: 'The voice of the narration; the agent picks one when empty' },
+			] as INodeProperties[]
+		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	createOptions,
+];
+
+const displayOptions = { show: { resource: ['videoAgent'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+const LABELS: FieldLabels = {
+	prompt: 'Prompt',
+	mode: 'Mode',
+	avatar_id: 'Avatar',
+	voice_id: 'Voice',
+	style_id: 'Style',
+	brand_kit_id: 'Brand Kit ID',
+	orientation: 'Orientation',
+	files: 'Files',
+	callback_id: 'Callback ID',
+};
+
+const locatorValue = (value: unknown): string | undefined => {
+	const raw = value && typeof value === 'object' ? (value as IDataObject).value : value;
+	const text = typeof raw === 'string' ? raw.trim() : '';
+	return text || undefined;
+};
+
+function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {
+		prompt: String(ctx.getNodeParameter('prompt', itemIndex, '')),
+		mode: ctx.getNodeParameter('mode', itemIndex, 'generate'),
+	};
+	for (const key of ['avatar_id', 'voice_id', 'style_id'] as const) {
+		const value = locatorValue(fields[key]);
+		if (value) body[key] = value;
+	}
+	if (typeof fields.brand_kit_id === 'string' && fields.brand_kit_id.trim()) body.brand_kit_id = fields.brand_kit_id.trim();
+	if (fields.orientation) body.orientation = fields.orientation;
+	if (typeof fields.incognito_mode === 'boolean') body.incognito_mode = fields.incognito_mode;
+	const files = filesBody(fields.files);
+	if (files) body.files = files;
+	const callbackId = String(ctx.getNodeParameter('callback_id', itemIndex, '')).trim();
+	if (callbackId) body.callback_id = callbackId;
+	return body;
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const prepared = await prepareBodies(this, items, createAgentSessionBodySchema, LABELS, (itemIndex) => buildBody(this, itemIndex));
+	const chat = this.getNodeParameter('mode', 0, 'generate') === 'chat';
+	const plan = agentPlan(this, chat, async (item, idempotencyKey) =>
+		await apiData<IDataObject>(this, 'createAgentSession', {
+			body: item.body,
+			itemIndex: item.itemIndex,
+			fieldLabels: LABELS,
+			idempotencyKey,
+			rateLimit: 'throw',
+		}),
+	);
+	return await runCreates(this, items, prepared, readCreateSettings(this), plan);
+}
