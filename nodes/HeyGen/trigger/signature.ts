@@ -1,0 +1,82 @@
+import { createHmac, timingSafeEqual } from 'crypto';
+
+/** Headers HeyGen signs its deliveries to registered endpoints with. */
+export const SIGNATURE_HEADER = 'heygen-signature';
+export const LEGACY_SIGNATURE_HEADER = 'signature';
+export const TIMESTAMP_HEADER = 'heygen-timestamp';
+export const EVENT_ID_HEADER = 'heygen-event-id';
+
+/** How old (or how far ahead) a delivery's timestamp may be. */
+export const MAX_TIMESTAMP_SKEW_SECONDS = 300;
+
+/**
+ * The signature of a delivery: lowercase hex HMAC-SHA256 of the raw body bytes, keyed with the
+ * endpoint secret exactly as HeyGen returned it (`whsec_…` prefix included). The timestamp is
+ * not signed. The emulator signs with this same function, so signer and verifier cannot drift.
+ */
+export function signBody(secret: string, rawBody: Buffer | string): string {
+	return createHmac('sha256', secret).update(rawBody).digest('hex');
+}
+
+export type Rejection =
+	| 'no_secret'
+	| 'no_body'
+	| 'no_signature'
+	| 'bad_signature'
+	| 'no_timestamp'
+	| 'bad_timestamp'
+	| 'stale_timestamp'
+	| 'future_timestamp';
+
+export type Verdict = { ok: true; eventId?: string; legacy: boolean } | { ok: false; reason: Rejection };
+
+export interface Delivery {
+	rawBody: Buffer | string | undefined;
+	/** Request headers with lower-case names, as Node gives them. */
+	headers: Record<string, string | string[] | undefined>;
+	/** The endpoint secret stored when the endpoint was registered. */
+	secret: string | undefined;
+	/** Unix seconds. */
+	nowSeconds: number;
+}
+
+function header(headers: Delivery['headers'], name: string): string | undefined {
+	const value = headers[name];
+	const first = Array.isArray(value) ? value[0] : value;
+	return typeof first === 'string' && first.trim() ? first.trim() : undefined;
+}
+
+function sameSignature(expected: string, actual: string): boolean {
+	const a = Buffer.from(expected, 'utf8');
+	const b = Buffer.from(actual.toLowerCase(), 'utf8');
+	// timingSafeEqual needs equal lengths; the length itself is not secret.
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Checks a delivery and fails closed: no stored secret, no body, a missing or wrong signature,
+ * or a timestamp more than five minutes off are all rejections. `Heygen-Signature` deliveries
+ * must carry `Heygen-Timestamp`; the legacy `Signature` header is accepted without one (older
+ * deliveries had none), and its timestamp is checked when present. Never throws.
+ */
+export function verifyDelivery(delivery: Delivery): Verdict {
+	if (!delivery.secret) return { ok: false, reason: 'no_secret' };
+	if (delivery.rawBody === undefined || delivery.rawBody.length === 0) return { ok: false, reason: 'no_body' };
+	const current = header(delivery.headers, SIGNATURE_HEADER);
+	const legacy = current ? undefined : header(delivery.headers, LEGACY_SIGNATURE_HEADER);
+	const signature = current ?? legacy;
+	if (!signature) return { ok: false, reason: 'no_signature' };
+
+	const timestamp = header(delivery.headers, TIMESTAMP_HEADER);
+	if (timestamp === undefined) {
+		if (current) return { ok: false, reason: 'no_timestamp' };
+	} else {
+		if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'bad_timestamp' };
+		const skew = delivery.nowSeconds - Number(timestamp);
+		if (skew > MAX_TIMESTAMP_SKEW_SECONDS) return { ok: false, reason: 'stale_timestamp' };
+		if (skew < -MAX_TIMESTAMP_SKEW_SECONDS) return { ok: false, reason: 'future_timestamp' };
+	}
+
+	if (!sameSignature(signBody(delivery.secret, delivery.rawBody), signature)) return { ok: false, reason: 'bad_signature' };
+	return { ok: true, eventId: header(delivery.headers, EVENT_ID_HEADER), legacy: Boolean(legacy) };
+}
