@@ -9,6 +9,9 @@ const USAGE = `Usage: node .build/emulator/cli.js [options]
   --storage-port <n>       storage port (default 0: a free port)
   --api-key <key>          accepted API key (default hg_emulator_test_key)
   --render-seconds <s>     seconds from create to completed (default 10; a tenth of it pending)
+  --translate-seconds <s>  seconds from create to a completed translation (default: as --render-seconds)
+  --agent-thinking-seconds <s>
+                           seconds a Video Agent run thinks (default: a tenth of --render-seconds, else 1)
   --concurrency <n>        jobs in flight per account (default 10)
   --video-size <bytes>     size of each video file (default 1048576)
   --balance <credits>      wallet credits (default 1000)
@@ -32,6 +35,8 @@ function optionsFrom(argv: string[]): EmulatorOptions | undefined {
 			'storage-port': { type: 'string' },
 			'api-key': { type: 'string' },
 			'render-seconds': { type: 'string' },
+			'translate-seconds': { type: 'string' },
+			'agent-thinking-seconds': { type: 'string' },
 			concurrency: { type: 'string' },
 			'video-size': { type: 'string' },
 			balance: { type: 'string' },
@@ -44,6 +49,9 @@ function optionsFrom(argv: string[]): EmulatorOptions | undefined {
 	const renderSeconds = numberFlag('render-seconds', values['render-seconds']);
 	const renderMs = renderSeconds === undefined ? undefined : Math.round(renderSeconds * 1000);
 	const pendingMs = renderMs === undefined ? undefined : Math.round(renderMs / 10);
+	const translateSeconds = numberFlag('translate-seconds', values['translate-seconds']);
+	const translateMs = translateSeconds === undefined ? undefined : Math.round(translateSeconds * 1000);
+	const thinkingSeconds = numberFlag('agent-thinking-seconds', values['agent-thinking-seconds']);
 	return {
 		host: values.host,
 		port: numberFlag('port', values.port),
@@ -51,6 +59,11 @@ function optionsFrom(argv: string[]): EmulatorOptions | undefined {
 		apiKey: values['api-key'],
 		timings:
 			renderMs === undefined || pendingMs === undefined ? undefined : { pendingMs, processingMs: renderMs - pendingMs },
+		translationTimings:
+			translateMs === undefined
+				? undefined
+				: { pendingMs: Math.round(translateMs / 10), runningMs: translateMs - Math.round(translateMs / 10) },
+		agentTimings: thinkingSeconds === undefined ? undefined : { thinkingMs: Math.round(thinkingSeconds * 1000) },
 		concurrencyLimit: numberFlag('concurrency', values.concurrency),
 		videoSizeBytes: numberFlag('video-size', values['video-size']),
 		balance: numberFlag('balance', values.balance),

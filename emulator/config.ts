@@ -9,6 +9,17 @@ export interface VideoTimings {
 	processingMs: number;
 }
 
+/** Video translation lifecycle: `pending`, then `running`, then `completed` or `failed`. */
+export interface TranslationTimings {
+	pendingMs: number;
+	runningMs: number;
+}
+
+/** Video Agent pacing: how long each run reports `thinking` before it asks, fails or starts its video. */
+export interface AgentTimings {
+	thinkingMs: number;
+}
+
 /**
  * Makes matching videos fail at render time. With neither `failureCode` nor `failureMessage`
  * the failure is "bare" (status `failed` and no failure fields), as production sometimes answers.
@@ -22,6 +33,8 @@ export interface RenderFailureRule {
 /** Settings read while serving; tests may change them at run time (new videos pick them up). */
 export interface EmulatorConfig {
 	timings: VideoTimings;
+	translationTimings: TranslationTimings;
+	agentTimings: AgentTimings;
 	concurrencyLimit: number;
 	downloadUrlTtlSeconds: number;
 	videoSizeBytes: number;
@@ -33,6 +46,8 @@ export const DEFAULT_BALANCE = 1000;
 
 export const DEFAULT_CONFIG: Readonly<EmulatorConfig> = Object.freeze({
 	timings: Object.freeze({ pendingMs: 1000, processingMs: 9000 }),
+	translationTimings: Object.freeze({ pendingMs: 1000, runningMs: 9000 }),
+	agentTimings: Object.freeze({ thinkingMs: 1000 }),
 	concurrencyLimit: 10,
 	downloadUrlTtlSeconds: 7 * 24 * 60 * 60,
 	videoSizeBytes: 1024 * 1024,
@@ -56,6 +71,8 @@ const wholeMs = z.number().int().min(0);
 export const configPatchSchema = z
 	.object({
 		timings: z.object({ pendingMs: wholeMs.optional(), processingMs: wholeMs.optional() }).strict().optional(),
+		translationTimings: z.object({ pendingMs: wholeMs.optional(), runningMs: wholeMs.optional() }).strict().optional(),
+		agentTimings: z.object({ thinkingMs: wholeMs.optional() }).strict().optional(),
 		concurrencyLimit: z.number().int().min(1).optional(),
 		downloadUrlTtlSeconds: z.number().int().min(1).optional(),
 		videoSizeBytes: z.number().int().min(MIN_VIDEO_SIZE_BYTES).max(Number.MAX_SAFE_INTEGER).optional(),
@@ -80,6 +97,8 @@ function cloneRenderFailures(rules: readonly RenderFailureRule[]): RenderFailure
 export function cloneConfig(config: Readonly<EmulatorConfig>): EmulatorConfig {
 	return {
 		timings: { ...config.timings },
+		translationTimings: { ...config.translationTimings },
+		agentTimings: { ...config.agentTimings },
 		concurrencyLimit: config.concurrencyLimit,
 		downloadUrlTtlSeconds: config.downloadUrlTtlSeconds,
 		videoSizeBytes: config.videoSizeBytes,
@@ -91,6 +110,11 @@ export function cloneConfig(config: Readonly<EmulatorConfig>): EmulatorConfig {
 export function applyConfigPatch(config: EmulatorConfig, patch: ConfigPatch): void {
 	if (patch.timings?.pendingMs !== undefined) config.timings.pendingMs = patch.timings.pendingMs;
 	if (patch.timings?.processingMs !== undefined) config.timings.processingMs = patch.timings.processingMs;
+	if (patch.translationTimings?.pendingMs !== undefined)
+		config.translationTimings.pendingMs = patch.translationTimings.pendingMs;
+	if (patch.translationTimings?.runningMs !== undefined)
+		config.translationTimings.runningMs = patch.translationTimings.runningMs;
+	if (patch.agentTimings?.thinkingMs !== undefined) config.agentTimings.thinkingMs = patch.agentTimings.thinkingMs;
 	if (patch.concurrencyLimit !== undefined) config.concurrencyLimit = patch.concurrencyLimit;
 	if (patch.downloadUrlTtlSeconds !== undefined) config.downloadUrlTtlSeconds = patch.downloadUrlTtlSeconds;
 	if (patch.videoSizeBytes !== undefined) config.videoSizeBytes = patch.videoSizeBytes;
@@ -101,6 +125,8 @@ export function applyConfigPatch(config: EmulatorConfig, patch: ConfigPatch): vo
 export function restoreConfig(config: EmulatorConfig, snapshot: Readonly<EmulatorConfig>): void {
 	const copy = cloneConfig(snapshot);
 	Object.assign(config.timings, copy.timings);
+	Object.assign(config.translationTimings, copy.translationTimings);
+	Object.assign(config.agentTimings, copy.agentTimings);
 	config.concurrencyLimit = copy.concurrencyLimit;
 	config.downloadUrlTtlSeconds = copy.downloadUrlTtlSeconds;
 	config.videoSizeBytes = copy.videoSizeBytes;

@@ -23,13 +23,21 @@ import { EmulatorState } from './state';
 import { UrlSigner } from './storage';
 
 export { SEED_IDS, CATALOG } from './catalog';
+export { TEMPLATES } from './templateCatalog';
+export type { Template, TemplateScene, TemplateVariableSeed } from './templateCatalog';
+export { AGENT_STYLES } from './styleCatalog';
+export { TRANSLATION_LANGUAGES, TRANSLATION_FAILURES } from './translation';
+export { AGENT_FAIL_MARKER } from './agent';
+export { detectMimeType } from './assets';
 export { DEFAULT_API_KEY, DEFAULT_BALANCE, DEFAULT_CONFIG } from './config';
-export type { EmulatorConfig, RenderFailureRule, VideoTimings } from './config';
+export type { AgentTimings, EmulatorConfig, RenderFailureRule, TranslationTimings, VideoTimings } from './config';
 export type { FaultAction, FaultMatch, FaultRule, FaultStatus } from './faults';
 export type { RecordedRequest } from './recording';
 export { MAGIC_INPUTS } from './rendering';
 export { EmulatorState, videoStatusAt } from './state';
 export type { StateSummary, VideoJob, VideoStatus } from './state';
+export type { TranslationJob, TranslationStatus } from './translation';
+export type { AgentSession, AgentSessionStatus } from './agent';
 
 export interface EmulatorOptions {
 	/** Default '127.0.0.1'. */
@@ -42,6 +50,13 @@ export interface EmulatorOptions {
 	apiKey?: string;
 	/** Video lifecycle; defaults 1000 ms pending and 9000 ms processing. */
 	timings?: { pendingMs?: number; processingMs?: number };
+	/**
+	 * Translation lifecycle (`pending`, then `running`); when omitted it follows `timings`
+	 * (pending, then processing), else defaults to 1000 ms and 9000 ms.
+	 */
+	translationTimings?: { pendingMs?: number; runningMs?: number };
+	/** How long a Video Agent run is `thinking`; when omitted `timings.pendingMs`, else 1000 ms. */
+	agentTimings?: { thinkingMs?: number };
 	/** Jobs in flight per account; default 10. */
 	concurrencyLimit?: number;
 	/** Presigned URL lifetime; default 7 days. */
@@ -68,7 +83,10 @@ export interface Emulator {
 	state: EmulatorState;
 	addFault(rule: FaultRule): void;
 	clearFaults(): void;
-	/** Clears requests, videos, idempotency records and faults; restores balance and config. */
+	/**
+	 * Clears requests, videos, translations, agent sessions, assets, speech clips, idempotency records
+	 * and faults; restores balance and config.
+	 */
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -102,6 +120,12 @@ function initialConfig(options: EmulatorOptions): EmulatorConfig {
 		config,
 		parseConfigPatch({
 			timings: options.timings,
+			// Tests that speed videos up get fast translations and agents too, unless they say otherwise.
+			translationTimings: options.translationTimings ?? {
+				pendingMs: options.timings?.pendingMs,
+				runningMs: options.timings?.processingMs,
+			},
+			agentTimings: options.agentTimings ?? { thinkingMs: options.timings?.pendingMs },
 			concurrencyLimit: options.concurrencyLimit,
 			downloadUrlTtlSeconds: options.downloadUrlTtlSeconds,
 			videoSizeBytes: options.videoSizeBytes,

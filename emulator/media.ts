@@ -136,24 +136,68 @@ export const SILENT_MP3 = (() => {
 	return Buffer.concat(Array.from({ length: 10 }, () => frame));
 })();
 
+/** MPEG-1 Layer III, 32 kbit/s, 44.1 kHz, mono, no CRC: 104-byte frames of 1152 samples each. */
+const SPEECH_FRAME_HEADER = [0xff, 0xfb, 0x10, 0xc4];
+const SPEECH_FRAME_BYTES = 104;
+const SPEECH_FRAME_SECONDS = 1152 / 44_100;
+
+/** ID3v2.4 sizes carry 7 bits per byte. */
+function syncsafe(size: number): Buffer {
+	return Buffer.from([(size >> 21) & 0x7f, (size >> 14) & 0x7f, (size >> 7) & 0x7f, size & 0x7f]);
+}
+
+function id3TextFrame(id: string, text: string): Buffer {
+	const payload = Buffer.concat([Buffer.from([0x03]), Buffer.from(text, 'utf8')]); // 0x03: UTF-8
+	return Buffer.concat([Buffer.from(id, 'latin1'), syncsafe(payload.length), Buffer.from([0, 0]), payload]);
+}
+
+/**
+ * A real MP3 of about `durationSeconds`: an ID3v2.4 tag (title, encoder) and silent MPEG audio frames
+ * at a low bitrate, so a minute of speech is about 240 KB.
+ */
+export function speechMp3(durationSeconds: number, title: string): Buffer {
+	const frames = Buffer.concat([id3TextFrame('TIT2', title.slice(0, 200)), id3TextFrame('TSSE', 'HeyGen emulator')]);
+	const tag = Buffer.concat([Buffer.from('ID3', 'latin1'), Buffer.from([4, 0, 0]), syncsafe(frames.length), frames]);
+	const frame = Buffer.alloc(SPEECH_FRAME_BYTES);
+	frame.set(SPEECH_FRAME_HEADER);
+	const count = Math.max(1, Math.ceil(durationSeconds / SPEECH_FRAME_SECONDS));
+	return Buffer.concat([tag, ...Array.from({ length: count }, () => frame)]);
+}
+
 function srtTime(seconds: number): string {
 	const ms = Math.round(seconds * 1000);
 	const pad = (value: number, width: number) => String(value).padStart(width, '0');
 	return `${pad(Math.floor(ms / 3_600_000), 2)}:${pad(Math.floor(ms / 60_000) % 60, 2)}:${pad(Math.floor(ms / 1000) % 60, 2)},${pad(ms % 1000, 3)}`;
 }
 
-/** SRT cues of about eight words each, spread evenly over the video. */
-export function subtitlesSrt(text: string, durationSeconds: number): Buffer {
+function vttTime(seconds: number): string {
+	return srtTime(seconds).replace(',', '.');
+}
+
+/** Cues of about eight words each, spread evenly over the video. */
+function cuesOf(text: string, durationSeconds: number): Array<{ start: number; end: number; text: string }> {
 	const words = text.split(/\s+/).filter(Boolean);
 	const cues: string[][] = [];
 	for (let i = 0; i < words.length; i += 8) cues.push(words.slice(i, i + 8));
 	if (cues.length === 0) cues.push(['…']);
 	const cueSeconds = durationSeconds / cues.length;
-	const blocks = cues.map(
-		(cue, index) =>
-			`${index + 1}\n${srtTime(index * cueSeconds)} --> ${srtTime((index + 1) * cueSeconds)}\n${cue.join(' ')}\n`,
+	return cues.map((cue, index) => ({ start: index * cueSeconds, end: (index + 1) * cueSeconds, text: cue.join(' ') }));
+}
+
+/** SRT cues of about eight words each, spread evenly over the video. */
+export function subtitlesSrt(text: string, durationSeconds: number): Buffer {
+	const blocks = cuesOf(text, durationSeconds).map(
+		(cue, index) => `${index + 1}\n${srtTime(cue.start)} --> ${srtTime(cue.end)}\n${cue.text}\n`,
 	);
 	return Buffer.from(blocks.join('\n'), 'utf8');
+}
+
+/** The same cues as WebVTT. */
+export function subtitlesVtt(text: string, durationSeconds: number): Buffer {
+	const blocks = cuesOf(text, durationSeconds).map(
+		(cue) => `${vttTime(cue.start)} --> ${vttTime(cue.end)}\n${cue.text}\n`,
+	);
+	return Buffer.from(`WEBVTT\n\n${blocks.join('\n')}`, 'utf8');
 }
 
 export function staticFile(contentType: string, bytes: Buffer): GeneratedFile {

@@ -1,4 +1,5 @@
-import type { CreateVideoBody } from '../nodes/HeyGen/schemas';
+import type { CreateStudioVideoBody, CreateVideoBody, StudioScene } from '../nodes/HeyGen/schemas';
+import { checkAssetInput, requireAsset, type AssetStore } from './assets';
 import type { Catalog, CatalogLook } from './catalog';
 import type { RenderFailureRule } from './config';
 import { ApiProblem, invalidParameter } from './errors';
@@ -10,7 +11,10 @@ export type RenderOutcome =
 
 /** Everything decided about a video when it is accepted. */
 export interface RenderPlan {
-	kind: 'avatar' | 'image';
+	/** How it was asked for: a `POST /v3/videos` type, a template, or a Video Agent session. */
+	kind: 'avatar' | 'image' | 'studio' | 'template' | 'agent';
+	/** The template a `template` video was generated from. */
+	templateId: string | null;
 	title: string | null;
 	avatarId: string | null;
 	voiceId: string | null;
@@ -33,7 +37,10 @@ export const MAGIC_INPUTS = Object.freeze({
 	bareFail: '[[fail:bare]]',
 	/** In a script, `[[fail:<code>]]`: fails with that failure code. */
 	failWithCodePattern: /\[\[fail:([a-z0-9_]+)\]\]/,
-	/** A host ending in this (audio, image, background or watermark URL): fails with `download_failed`. */
+	/**
+	 * A host ending in this (audio, image, background, watermark or studio scene URL, template media):
+	 * fails with `download_failed`; a translation source on such a host fails the translation.
+	 */
 	unreachableHostSuffix: '.invalid',
 });
 
@@ -45,23 +52,29 @@ const FAILURE_MESSAGES: Readonly<Record<string, string>> = {
 
 /** Credits per second of output by engine (Avatar IV/V 0.1/s as published; Avatar III assumed cheaper). */
 const CREDITS_PER_SECOND: Readonly<Record<string, number>> = { avatar_iv: 0.1, avatar_v: 0.1, avatar_iii: 0.05 };
-const DEFAULT_ENGINE = 'avatar_iv';
+export const DEFAULT_ENGINE = 'avatar_iv';
 const WORDS_PER_SECOND = 2.5;
 /** Audio is not fetched, so its length is assumed. */
-const ASSUMED_AUDIO_SECONDS = 15;
+export const ASSUMED_AUDIO_SECONDS = 15;
+/** Nor are video clips (studio video scenes). */
+export const ASSUMED_CLIP_SECONDS = 10;
 
 export function roundCredits(value: number): number {
 	return Math.round(value * 100) / 100;
 }
 
-function estimateDurationSeconds(script: string | null | undefined, speed: number | null | undefined): number {
+export function estimateDurationSeconds(script: string | null | undefined, speed: number | null | undefined): number {
 	if (!script) return ASSUMED_AUDIO_SECONDS;
 	const words = script.trim().split(/\s+/).length;
 	const seconds = words / WORDS_PER_SECOND / (speed ?? 1);
 	return Math.max(1, Math.round(seconds * 10) / 10);
 }
 
-function isUnreachable(url: string | null | undefined): boolean {
+export function creditsFor(seconds: number, engine: string): number {
+	return roundCredits(seconds * (CREDITS_PER_SECOND[engine] ?? CREDITS_PER_SECOND[DEFAULT_ENGINE]));
+}
+
+export function isUnreachable(url: string | null | undefined): boolean {
 	if (!url) return false;
 	try {
 		return new URL(url).hostname.endsWith(MAGIC_INPUTS.unreachableHostSuffix);
@@ -70,13 +83,10 @@ function isUnreachable(url: string | null | undefined): boolean {
 	}
 }
 
-function downloadFailure(body: CreateVideoBody): RenderOutcome | undefined {
-	const inputs: Array<[string, string | null | undefined]> = [
-		['audio_url', body.audio_url],
-		['image', body.type === 'image' && body.image.type === 'url' ? body.image.url : undefined],
-		['background', body.background?.url],
-		['watermark', body.watermark?.image.type === 'url' ? body.watermark.image.url : undefined],
-	];
+/** A named input URL (`audio_url`, `scenes.2.source`) that the render would fetch. */
+export type FetchedInput = [name: string, url: string | null | undefined];
+
+function downloadFailure(inputs: readonly FetchedInput[]): RenderOutcome | undefined {
 	const unreachable = inputs.find(([, url]) => isUnreachable(url));
 	if (!unreachable) return undefined;
 	return {
@@ -112,12 +122,12 @@ function scriptFailure(script: string | null | undefined): RenderOutcome | undef
 function ruleFailure(
 	rules: readonly RenderFailureRule[],
 	script: string | null,
-	avatarId: string | null,
+	avatarIds: readonly string[],
 ): RenderOutcome | undefined {
 	const rule = rules.find(
 		({ match }) =>
 			(match.scriptIncludes === undefined || (script ?? '').includes(match.scriptIncludes)) &&
-			(match.avatarId === undefined || match.avatarId === avatarId),
+			(match.avatarId === undefined || avatarIds.includes(match.avatarId)),
 	);
 	if (!rule) return undefined;
 	const outcome: RenderOutcome = { status: 'failed', stage: 'processing' };
@@ -126,73 +136,131 @@ function ruleFailure(
 	return outcome;
 }
 
-function checkEngine(body: CreateVideoBody, look: CatalogLook | undefined, catalog: Catalog): string {
-	if (body.type !== 'avatar' || !body.engine || !look) return DEFAULT_ENGINE;
-	const { type, reference_look_id: referenceLookId } = body.engine;
+/** How a render accepted now will end: unreachable inputs first, then script markers, then configured rules. */
+export function decideOutcome(
+	inputs: readonly FetchedInput[],
+	script: string | null,
+	avatarIds: readonly string[],
+	renderFailures: readonly RenderFailureRule[],
+): RenderOutcome {
+	return (
+		downloadFailure(inputs) ??
+		scriptFailure(script) ??
+		ruleFailure(renderFailures, script, avatarIds) ?? { status: 'completed' }
+	);
+}
+
+/** What planning a video checks ids against. */
+export interface PlanContext {
+	catalog: Catalog;
+	assets: AssetStore;
+	renderFailures: readonly RenderFailureRule[];
+}
+
+/** `param` of a field under `prefix` (`''` at the top level, `scenes.1.input` in a studio scene). */
+function at(prefix: string, field: string): string {
+	return prefix ? `${prefix}.${field}` : field;
+}
+
+export function requireLook(catalog: Catalog, avatarId: string, param: string): CatalogLook {
+	const look = catalog.lookById.get(avatarId);
+	if (!look) throw new ApiProblem(404, 'avatar_not_found', `Avatar '${avatarId}' not found.`, param);
+	return look;
+}
+
+type EngineInput = { type: string; reference_look_id?: string | null } | null | undefined;
+
+/** The engine to render `look` with; 400 when the look does not support it. */
+function checkEngine(engine: EngineInput, look: CatalogLook, catalog: Catalog, prefix: string): string {
+	if (!engine) return DEFAULT_ENGINE;
+	const { type, reference_look_id: referenceLookId } = engine;
 	if (!look.supportedEngines.includes(type)) {
 		throw invalidParameter(
-			'engine.type',
+			at(prefix, 'engine.type'),
 			`Avatar look '${look.id}' does not support engine '${type}' (supported: ${look.supportedEngines.join(', ')}).`,
 		);
 	}
 	if (referenceLookId) {
-		if (type !== 'avatar_v') {
-			throw invalidParameter(
-				'engine.reference_look_id',
-				"'engine.reference_look_id' is only used with engine 'avatar_v'.",
-			);
-		}
+		const param = at(prefix, 'engine.reference_look_id');
+		if (type !== 'avatar_v') throw invalidParameter(param, `'${param}' is only used with engine 'avatar_v'.`);
 		const reference = catalog.lookById.get(referenceLookId);
 		if (!reference || reference.groupId !== look.groupId || reference.avatarType !== 'digital_twin') {
-			throw invalidParameter(
-				'engine.reference_look_id',
-				`'engine.reference_look_id' must be a digital twin look of the same avatar group as '${look.id}'.`,
-			);
+			throw invalidParameter(param, `'${param}' must be a digital twin look of the same avatar group as '${look.id}'.`);
 		}
 	}
 	return type;
 }
 
-function resolveVoice(body: CreateVideoBody, look: CatalogLook | undefined, catalog: Catalog): string | null {
-	if (body.voice_id) {
-		const voice = catalog.voiceById.get(body.voice_id);
-		if (!voice) throw new ApiProblem(404, 'voice_not_found', `Voice '${body.voice_id}' not found.`, 'voice_id');
-		if (body.voice_settings?.engine_settings?.engine_type === 'starfish' && !voice.engines.includes('starfish')) {
+/** The speech fields a single-shot video and every speaking studio scene share. */
+interface SpeechInput {
+	script?: string | null;
+	voice_id?: string | null;
+	audio_url?: string | null;
+	audio_asset_id?: string | null;
+	voice_settings?: { speed?: number | null; engine_settings?: { engine_type: string } | null } | null;
+}
+
+/** A known voice by id; 404 `voice_not_found` at `param` otherwise. */
+export function requireVoice(catalog: Catalog, voiceId: string, param: string) {
+	const voice = catalog.voiceById.get(voiceId);
+	if (!voice) throw new ApiProblem(404, 'voice_not_found', `Voice '${voiceId}' not found.`, param);
+	return voice;
+}
+
+/** The voice that reads the script: the given one (checked), else the look's default. */
+function resolveVoice(
+	speech: SpeechInput,
+	look: CatalogLook | undefined,
+	catalog: Catalog,
+	prefix: string,
+): string | null {
+	if (speech.voice_id) {
+		const voice = requireVoice(catalog, speech.voice_id, at(prefix, 'voice_id'));
+		if (speech.voice_settings?.engine_settings?.engine_type === 'starfish' && !voice.engines.includes('starfish')) {
 			throw invalidParameter(
-				'voice_settings.engine_settings.engine_type',
+				at(prefix, 'voice_settings.engine_settings.engine_type'),
 				`Voice '${voice.voiceId}' does not support the starfish engine.`,
 			);
 		}
 		return voice.voiceId;
 	}
-	if (!body.script) return null;
+	if (!speech.script) return null;
 	if (look?.defaultVoiceId) return look.defaultVoiceId;
+	const param = at(prefix, 'voice_id');
 	throw invalidParameter(
-		'voice_id',
+		param,
 		look
-			? `'voice_id' is required: avatar look '${look.id}' has no default voice.`
-			: "'voice_id' is required when 'script' is given.",
+			? `'${param}' is required: avatar look '${look.id}' has no default voice.`
+			: `'${param}' is required when 'script' is given.`,
 	);
 }
 
-/** Checks a validated create body against the catalogue and decides duration, cost and outcome. */
-export function planVideo(
-	body: CreateVideoBody,
-	catalog: Catalog,
-	renderFailures: readonly RenderFailureRule[],
-): RenderPlan {
-	let look: CatalogLook | undefined;
-	if (body.type === 'avatar') {
-		look = catalog.lookById.get(body.avatar_id);
-		if (!look) throw new ApiProblem(404, 'avatar_not_found', `Avatar '${body.avatar_id}' not found.`, 'avatar_id');
-	}
-	const engine = checkEngine(body, look, catalog);
-	const voiceId = resolveVoice(body, look, catalog);
+/** Checks the uploaded audio of a speech source; returns the seconds it speaks for. */
+function speechSeconds(speech: SpeechInput, assets: AssetStore, prefix: string): number {
+	if (speech.audio_asset_id) requireAsset(assets, speech.audio_asset_id, at(prefix, 'audio_asset_id'), ['audio']);
+	return speech.script ? estimateDurationSeconds(speech.script, speech.voice_settings?.speed) : ASSUMED_AUDIO_SECONDS;
+}
+
+type SingleShotBody = Exclude<CreateVideoBody, CreateStudioVideoBody>;
+
+function planSingleShot(body: SingleShotBody, context: PlanContext): RenderPlan {
+	const { catalog, assets } = context;
+	const look = body.type === 'avatar' ? requireLook(catalog, body.avatar_id, 'avatar_id') : undefined;
+	const engine = body.type === 'avatar' && look ? checkEngine(body.engine, look, catalog, '') : DEFAULT_ENGINE;
+	const voiceId = resolveVoice(body, look, catalog, '');
+	const durationSeconds = speechSeconds(body, assets, '');
+	const inputs: FetchedInput[] = [
+		['audio_url', body.audio_url],
+		['image', body.type === 'image' ? checkAssetInput(assets, body.image, 'image', ['image']) : undefined],
+		['background', body.background?.url],
+		['watermark', checkAssetInput(assets, body.watermark?.image, 'watermark.image', ['image'])],
+	];
+	if (body.background?.asset_id) requireAsset(assets, body.background.asset_id, 'background.asset_id', ['image']);
 	const script = body.script ?? null;
-	const durationSeconds = estimateDurationSeconds(script, body.voice_settings?.speed);
 	const avatarId = look?.id ?? null;
 	return {
 		kind: body.type,
+		templateId: null,
 		title: body.title ?? null,
 		avatarId,
 		voiceId,
@@ -203,9 +271,98 @@ export function planVideo(
 		callbackId: body.callback_id ?? null,
 		callbackUrl: body.callback_url ?? null,
 		durationSeconds,
-		costCredits: roundCredits(durationSeconds * (CREDITS_PER_SECOND[engine] ?? CREDITS_PER_SECOND[DEFAULT_ENGINE])),
-		outcome: downloadFailure(body) ??
-			scriptFailure(script) ??
-			ruleFailure(renderFailures, script, avatarId) ?? { status: 'completed' },
+		costCredits: creditsFor(durationSeconds, engine),
+		outcome: decideOutcome(inputs, script, avatarId ? [avatarId] : [], context.renderFailures),
 	};
+}
+
+/** What one studio scene contributes: its length, engine, speaker and the inputs it fetches. */
+interface ScenePlan {
+	seconds: number;
+	engine: string;
+	avatarId: string | null;
+	voiceId: string | null;
+	script: string | null;
+	inputs: FetchedInput[];
+}
+
+function planScene(scene: StudioScene, prefix: string, context: PlanContext): ScenePlan {
+	const { catalog, assets } = context;
+	if (scene.type === 'avatar_video') {
+		const { input } = scene;
+		const inputPrefix = `${prefix}.input`;
+		let look: CatalogLook | undefined;
+		let engine = DEFAULT_ENGINE;
+		const inputs: FetchedInput[] = [[`${inputPrefix}.audio_url`, input.audio_url]];
+		if (input.type === 'avatar') {
+			look = requireLook(catalog, input.avatar_id, `${inputPrefix}.avatar_id`);
+			engine = checkEngine(input.engine, look, catalog, inputPrefix);
+		} else {
+			inputs.push([`${inputPrefix}.image`, checkAssetInput(assets, input.image, `${inputPrefix}.image`, ['image'])]);
+		}
+		return {
+			seconds: speechSeconds(input, assets, inputPrefix),
+			engine,
+			avatarId: look?.id ?? null,
+			voiceId: resolveVoice(input, look, catalog, inputPrefix),
+			script: input.script ?? null,
+			inputs,
+		};
+	}
+	if (scene.type === 'image') {
+		const inputs: FetchedInput[] = [
+			[`${prefix}.source`, checkAssetInput(assets, scene.source, `${prefix}.source`, ['image'])],
+			[`${prefix}.audio_url`, scene.audio_url],
+		];
+		const narrated = speechSeconds(scene, assets, prefix);
+		return {
+			seconds: scene.duration ?? narrated,
+			engine: DEFAULT_ENGINE,
+			avatarId: null,
+			voiceId: resolveVoice(scene, undefined, catalog, prefix),
+			script: scene.script ?? null,
+			inputs,
+		};
+	}
+	return {
+		seconds: ASSUMED_CLIP_SECONDS,
+		engine: DEFAULT_ENGINE,
+		avatarId: null,
+		voiceId: null,
+		script: null,
+		inputs: [[`${prefix}.source`, checkAssetInput(assets, scene.source, `${prefix}.source`, ['video'])]],
+	};
+}
+
+/** A studio video: scenes checked one by one, lengths and costs summed, always MP4. */
+function planStudio(body: CreateStudioVideoBody, context: PlanContext): RenderPlan {
+	const scenes = body.scenes.map((scene, index) => planScene(scene, `scenes.${index}`, context));
+	const watermark = checkAssetInput(context.assets, body.watermark?.image, 'watermark.image', ['image']);
+	const inputs = [...scenes.flatMap((scene) => scene.inputs), ['watermark.image', watermark] as FetchedInput];
+	const scripts = scenes.map((scene) => scene.script).filter((script): script is string => Boolean(script));
+	const script = scripts.length > 0 ? scripts.join('\n') : null;
+	const avatarIds = scenes.map((scene) => scene.avatarId).filter((id): id is string => id !== null);
+	const durationSeconds = Math.round(scenes.reduce((sum, scene) => sum + scene.seconds, 0) * 10) / 10;
+	const speaking = scenes.find((scene) => scene.avatarId !== null);
+	return {
+		kind: 'studio',
+		templateId: null,
+		title: body.title ?? null,
+		avatarId: avatarIds[0] ?? null,
+		voiceId: scenes.find((scene) => scene.voiceId !== null)?.voiceId ?? null,
+		script,
+		engine: speaking?.engine ?? DEFAULT_ENGINE,
+		outputFormat: 'mp4',
+		captions: Boolean(body.caption),
+		callbackId: body.callback_id ?? null,
+		callbackUrl: body.callback_url ?? null,
+		durationSeconds,
+		costCredits: roundCredits(scenes.reduce((sum, scene) => sum + creditsFor(scene.seconds, scene.engine), 0)),
+		outcome: decideOutcome(inputs, script, avatarIds, context.renderFailures),
+	};
+}
+
+/** Checks a validated create body against the catalogue and uploads, and decides duration, cost and outcome. */
+export function planVideo(body: CreateVideoBody, context: PlanContext): RenderPlan {
+	return body.type === 'studio' ? planStudio(body, context) : planSingleShot(body, context);
 }

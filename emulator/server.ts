@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
+import { MAX_ASSET_BYTES } from '../nodes/HeyGen/schemas';
 import { ENDPOINTS, type Endpoint } from '../nodes/HeyGen/transport/endpoints';
 import { CONTROL_PREFIX, handleControl, type ControlDeps } from './control';
 import { ApiProblem, defaultError, invalidParameter } from './errors';
@@ -17,12 +18,13 @@ import {
 	type ParsedBody,
 } from './http';
 import { IDEMPOTENCY_HEADER } from './idempotency';
+import { readMultipart, type MultipartFile, type MultipartForm } from './multipart';
 import { flattenHeaders, type RequestRecorder } from './recording';
 import { errorReply, problemReply, type Reply } from './reply';
 import type { Router, RouteMatch } from './router';
 import { handlerFor } from './routes';
 import type { Services } from './routes/context';
-import { lookupStorageObject, s3ErrorXml, sendFile, sendPartialThenDrop } from './storage';
+import { lookupStorageObject, needsSignature, s3ErrorXml, sendFile, sendPartialThenDrop } from './storage';
 import { isPlainObject, validateInput } from './validation';
 
 export interface ServerDeps extends ControlDeps {
@@ -36,6 +38,48 @@ export interface ServerDeps extends ControlDeps {
 }
 
 const UNAUTHORIZED_MESSAGE = 'Invalid or expired API key. Verify your x-api-key header.';
+
+const FILE_REQUIRED = 'File is required. Upload a file using multipart/form-data.';
+
+/** A JSON body, or the parts of a multipart upload (endpoints with `multipartFile`). */
+type RequestBody = ParsedBody | { kind: 'multipart'; form: MultipartForm };
+
+/** What the request log keeps of an upload: a description of the file, never its bytes. */
+function describeUpload(form: MultipartForm): unknown {
+	if (form.kind === 'too_large') {
+		return { file: { filename: form.filename, mimeType: form.declaredMimeType, size: form.bytesSeen, sha256: null } };
+	}
+	if (form.kind !== 'form') return undefined;
+	const { file, fields } = form;
+	return {
+		...fields,
+		file: file && {
+			filename: file.filename,
+			mimeType: file.declaredMimeType,
+			size: file.bytes.length,
+			sha256: file.sha256,
+		},
+	};
+}
+
+function recordedBody(body: RequestBody): unknown {
+	if (body.kind === 'json') return body.value;
+	return body.kind === 'multipart' ? describeUpload(body.form) : undefined;
+}
+
+function isTooLarge(body: RequestBody): boolean {
+	return body.kind === 'too_large' || (body.kind === 'multipart' && body.form.kind === 'too_large');
+}
+
+/** The file part of an upload endpoint's body; 400 `invalid_parameter` (param = the part name) without one. */
+function requiredUpload(field: string, body: RequestBody): MultipartFile {
+	if (body.kind === 'multipart' && body.form.kind === 'malformed') {
+		throw invalidParameter(field, `The multipart/form-data body could not be read: ${body.form.reason}.`);
+	}
+	if (body.kind !== 'multipart' || body.form.kind !== 'form' || !body.form.file)
+		throw invalidParameter(field, FILE_REQUIRED);
+	return body.form.file;
+}
 
 function faultReply(fault: AppliedFault): Reply | undefined {
 	const { action } = fault;
@@ -53,11 +97,12 @@ function faultReply(fault: AppliedFault): Reply | undefined {
 }
 
 /** Validates query and body against the endpoint's shared schemas, then runs its handler. */
-function runEndpoint(match: RouteMatch, url: URL, body: ParsedBody, services: Services): Reply {
+function runEndpoint(match: RouteMatch, url: URL, body: RequestBody, services: Services): Reply {
 	const endpoint: Endpoint = ENDPOINTS[match.key];
 	const { values, repeated } = readQuery(url.searchParams);
 	if (repeated) throw invalidParameter(repeated, `'${repeated}' must be given only once.`);
 	const query = endpoint.query ? validateInput(endpoint.query, values) : {};
+	const upload = endpoint.multipartFile ? requiredUpload(endpoint.multipartFile, body) : undefined;
 	let input: unknown;
 	if (endpoint.body) {
 		if (body.kind === 'invalid') throw invalidParameter(null, `The request body is not valid JSON: ${body.reason}.`);
@@ -67,7 +112,7 @@ function runEndpoint(match: RouteMatch, url: URL, body: ParsedBody, services: Se
 	}
 	const now = Date.now();
 	services.state.settle(now);
-	return handlerFor(match.key)({ params: match.params, query, body: input as never, now, services });
+	return handlerFor(match.key)({ params: match.params, query, body: input as never, upload, now, services });
 }
 
 function safely(run: () => Reply): Reply {
@@ -85,19 +130,23 @@ async function handleApiRequest(req: IncomingMessage, res: ServerResponse, deps:
 	const requestId = newRequestId();
 	const method = (req.method ?? 'GET').toUpperCase();
 	const url = new URL(req.url ?? '/', 'http://emulator.local');
-	const body = await readBody(req);
 	if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
-		return handleControl(method, url, body, res, deps);
+		return handleControl(method, url, await readBody(req), res, deps);
 	}
 
 	const match = deps.router.match(method, url.pathname);
+	const uploadField = match ? (ENDPOINTS[match.key] as Endpoint).multipartFile : undefined;
+	// Uploads are parsed as they stream in, so a large one is never held whole.
+	const body: RequestBody = uploadField
+		? { kind: 'multipart', form: await readMultipart(req, uploadField, MAX_ASSET_BYTES) }
+		: await readBody(req);
 	const record = deps.recorder.start({
 		server: 'api',
 		method,
 		path: url.pathname,
 		query: readQuery(url.searchParams).values,
 		headers: flattenHeaders(req.headers),
-		body: body.kind === 'json' ? body.value : undefined,
+		body: recordedBody(body),
 		...(match ? { endpoint: match.key } : {}),
 	});
 	const respond = (reply: Reply) => {
@@ -121,7 +170,12 @@ async function handleApiRequest(req: IncomingMessage, res: ServerResponse, deps:
 		);
 	}
 	if (!isAuthorized(req.headers, deps.apiKey)) return respond(errorReply(401, 'unauthorized', UNAUTHORIZED_MESSAGE));
-	if (body.kind === 'too_large') return respond(errorReply(413, 'payload_too_large', 'The request body is too large.'));
+	if (isTooLarge(body)) {
+		const message = uploadField
+			? `The file is too large: uploads are limited to ${MAX_ASSET_BYTES / (1024 * 1024)} MB.`
+			: 'The request body is too large.';
+		return respond(errorReply(413, 'payload_too_large', message));
+	}
 
 	const idempotencyKey = req.headers[IDEMPOTENCY_HEADER];
 	let finishIdempotent: ((reply: Reply) => void) | undefined;
@@ -207,10 +261,11 @@ async function handleStorageRequest(req: IncomingMessage, res: ServerResponse, d
 		});
 	}
 	const now = Date.now();
-	if (url.pathname.startsWith('/videos/')) {
+	if (needsSignature(url.pathname)) {
 		const verdict = deps.services.signer.check(url.pathname, url.searchParams, now);
 		if (!verdict.ok) return sendError(403, verdict.code, verdict.message);
 	}
+	deps.services.state.settle(now);
 	const found = lookupStorageObject(url.pathname, deps.services.state, deps.services.catalog, now);
 	if (found.kind === 'missing') return sendError(404, 'NoSuchKey', 'The specified key does not exist.');
 

@@ -1,41 +1,65 @@
 import { randomBytes } from 'node:crypto';
 
-import type { VideoTimings } from './config';
+import { viewSession, type AgentRun, type AgentSession, type AgentSessionStatus } from './agent';
+import { AssetStore, type AssetSummary } from './assets';
+import type { TranslationTimings, VideoTimings } from './config';
 import { IdempotencyStore } from './idempotency';
 import { roundCredits, type RenderPlan } from './rendering';
+import {
+	scheduleTranslation,
+	translationStatusAt,
+	type TranslationJob,
+	type TranslationPlan,
+	type TranslationStatus,
+} from './translation';
+import { videoStatusAt, type VideoJob, type VideoStatus } from './videoJob';
 
-export type VideoStatus = 'pending' | 'processing' | 'completed' | 'failed';
+export { videoStatusAt };
+export type { VideoJob, VideoStatus };
 
-/** A video job; its status is derived from the clock, so it needs no timers. */
-export interface VideoJob extends RenderPlan {
+/** A `POST /v3/voices/speech` result, kept so its audio URL can be served. */
+export interface SpeechClip {
 	id: string;
-	/** Creation order; the list shows higher sequences first. */
-	sequence: number;
+	durationSeconds: number;
 	createdAtMs: number;
-	/** When `pending` ends. */
-	processingAtMs: number;
-	/** When the job becomes `completed` or `failed`. */
-	finishedAtMs: number;
-	/** Size of the served file, fixed at creation so every download agrees. */
-	sizeBytes: number;
-	deletedAtMs: number | null;
-	/** Whether the cost has been taken from the wallet (only ever for completed videos). */
-	charged: boolean;
 }
 
-export function videoStatusAt(job: VideoJob, now: number): VideoStatus {
-	if (now < job.processingAtMs) return 'pending';
-	if (now < job.finishedAtMs) return 'processing';
-	return job.outcome.status;
+/** Jobs charged once, when they complete (videos and translations). */
+interface BillableJob {
+	costCredits: number;
+	finishedAtMs: number;
+	deletedAtMs: number | null;
+	charged: boolean;
+	outcome: { status: string };
+}
+
+/** One of the account's concurrent job slots, taken until `finishedAtMs`. */
+export interface BusySlot {
+	kind: 'video' | 'translation' | 'agent';
+	id: string;
+	finishedAtMs: number;
 }
 
 export interface VideoSummary {
 	id: string;
 	title: string | null;
+	/** `avatar`, `image`, `studio`, `template` or `agent`. */
+	kind: RenderPlan['kind'];
+	template_id: string | null;
 	status: VideoStatus;
 	deleted: boolean;
 	avatar_id: string | null;
 	voice_id: string | null;
+	cost_credits: number;
+	charged: boolean;
+	created_at_ms: number;
+	finishes_at_ms: number;
+}
+
+export interface TranslationSummary {
+	id: string;
+	output_language: string;
+	status: TranslationStatus;
 	cost_credits: number;
 	charged: boolean;
 	created_at_ms: number;
@@ -49,26 +73,43 @@ export interface StateSummary {
 	videos: number;
 	deleted_videos: number;
 	by_status: Record<VideoStatus, number>;
+	/** Videos in flight. */
 	in_flight: number;
+	/** Everything holding a concurrency slot: videos, translations and agent runs about to render. */
+	busy_slots: number;
 	idempotency_records: number;
 	/** Every video ever created here, deleted ones included, oldest first. */
 	video_list: VideoSummary[];
+	/** Videos generated from templates (deleted ones included), in total and per template id. */
+	template_videos: { total: number; by_template: Record<string, number> };
+	translations: { total: number; by_status: Record<TranslationStatus, number>; list: TranslationSummary[] };
+	agent_sessions: { total: number; by_status: Record<AgentSessionStatus, number> };
+	assets: AssetSummary;
+	speech_clips: number;
 }
 
-/** The account's videos, wallet and idempotency records. */
+const newId = () => randomBytes(16).toString('hex');
+
+/** The account: videos, translations, agent sessions, uploads, speech clips, wallet and idempotency records. */
 export class EmulatorState {
 	readonly videos = new Map<string, VideoJob>();
+	readonly translations = new Map<string, TranslationJob>();
+	readonly sessions = new Map<string, AgentSession>();
+	readonly speechClips = new Map<string, SpeechClip>();
+	readonly assets = new AssetStore();
 	readonly idempotency = new IdempotencyStore();
 	private credits: number;
 	private nextSequence = 1;
-	/** Jobs not yet terminal-and-accounted, so settling stays cheap with many finished videos. */
-	private readonly unsettled = new Set<VideoJob>();
+	/** Jobs not yet terminal-and-accounted, so settling stays cheap with many finished ones. */
+	private readonly unsettled = new Set<BillableJob>();
+	/** Agent runs that will start a render when their thinking ends. */
+	private readonly runsAwaitingRender = new Set<{ session: AgentSession; run: AgentRun }>();
 
 	constructor(private initialBalance: number) {
 		this.credits = initialBalance;
 	}
 
-	/** Wallet credits; reading settles finished jobs first (a completed render is charged once). */
+	/** Wallet credits; reading settles finished jobs first (a completed job is charged once). */
 	get balance(): number {
 		this.settle(Date.now());
 		return this.credits;
@@ -83,7 +124,9 @@ export class EmulatorState {
 		this.credits = roundCredits(credits);
 	}
 
+	/** Brings the account up to `now`: starts agent renders whose thinking ended, charges finished jobs. */
 	settle(now: number): void {
+		this.startAgentRenders(now);
 		for (const job of this.unsettled) {
 			if (job.deletedAtMs !== null && job.deletedAtMs < job.finishedAtMs) {
 				this.unsettled.delete(job); // cancelled before it finished: never charged
@@ -97,12 +140,38 @@ export class EmulatorState {
 		}
 	}
 
+	/** Renders start when thinking ends, dated then, so the timeline is the same whenever it is observed. */
+	private startAgentRenders(now: number): void {
+		const due = [...this.runsAwaitingRender]
+			.filter(({ run }) => run.thinkingUntilMs <= now)
+			.sort((a, b) => a.run.thinkingUntilMs - b.run.thinkingUntilMs);
+		for (const entry of due) {
+			this.runsAwaitingRender.delete(entry);
+			const { session, run } = entry;
+			if (!run.plan) continue;
+			const startAt = run.thinkingUntilMs;
+			const available = roundCredits(this.credits - this.reservedCredits(startAt));
+			if (available < run.plan.costCredits) {
+				run.next = 'fail';
+				session.messages.push({
+					role: 'model',
+					type: 'error',
+					content: `Your account has ${Math.max(0, available)} credits but this video requires ${run.plan.costCredits} credits.`,
+					atMs: startAt,
+					resourceIds: null,
+				});
+				continue;
+			}
+			run.videoId = this.addVideo(run.plan, startAt, run.timings, run.sizeBytes).id;
+		}
+	}
+
 	addVideo(plan: RenderPlan, now: number, timings: VideoTimings, sizeBytes: number): VideoJob {
 		const processingAtMs = now + timings.pendingMs;
 		const failsEarly = plan.outcome.status === 'failed' && plan.outcome.stage === 'pending';
 		const job: VideoJob = {
 			...plan,
-			id: randomBytes(16).toString('hex'),
+			id: newId(),
 			sequence: this.nextSequence++,
 			createdAtMs: now,
 			processingAtMs,
@@ -135,20 +204,80 @@ export class EmulatorState {
 		return [...this.videos.values()].filter((job) => job.deletedAtMs === null);
 	}
 
-	/** Jobs still counting against the concurrency limit. */
+	/** Videos still counting against the concurrency limit. */
 	inFlight(now: number): VideoJob[] {
 		return this.liveVideos().filter((job) => job.finishedAtMs > now);
 	}
 
+	addTranslation(plan: TranslationPlan, now: number, timings: TranslationTimings, sizeBytes: number): TranslationJob {
+		const job = scheduleTranslation(plan, newId(), this.nextSequence++, now, timings, sizeBytes);
+		this.translations.set(job.id, job);
+		this.unsettled.add(job);
+		return job;
+	}
+
+	addSession(session: Omit<AgentSession, 'id' | 'sequence'>): AgentSession {
+		const created: AgentSession = { ...session, id: newId(), sequence: this.nextSequence++ };
+		this.sessions.set(created.id, created);
+		for (const run of created.runs) this.trackRun(created, run);
+		return created;
+	}
+
+	/** Adds a run to a session (a chat message); a `video` run renders once its thinking ends. */
+	addRun(session: AgentSession, run: AgentRun): void {
+		session.runs.push(run);
+		this.trackRun(session, run);
+	}
+
+	private trackRun(session: AgentSession, run: AgentRun): void {
+		if (run.next === 'video' && run.videoId === null) this.runsAwaitingRender.add({ session, run });
+	}
+
+	addSpeechClip(durationSeconds: number, now: number): SpeechClip {
+		const clip: SpeechClip = { id: `req_${randomBytes(12).toString('hex')}`, durationSeconds, createdAtMs: now };
+		this.speechClips.set(clip.id, clip);
+		return clip;
+	}
+
+	/** Everything holding a concurrency slot at `now` (call `settle(now)` first). */
+	busySlots(now: number): BusySlot[] {
+		const slots: BusySlot[] = this.inFlight(now).map((job) => ({
+			kind: 'video',
+			id: job.id,
+			finishedAtMs: job.finishedAtMs,
+		}));
+		for (const job of this.translations.values()) {
+			if (job.finishedAtMs > now) slots.push({ kind: 'translation', id: job.id, finishedAtMs: job.finishedAtMs });
+		}
+		// An agent run about to render already holds the slot its video will take.
+		for (const { session, run } of this.runsAwaitingRender) {
+			slots.push({
+				kind: 'agent',
+				id: session.id,
+				finishedAtMs: run.thinkingUntilMs + run.timings.pendingMs + run.timings.processingMs,
+			});
+		}
+		return slots;
+	}
+
 	/** Credits promised to in-flight jobs that will complete. */
 	reservedCredits(now: number): number {
-		const pending = this.inFlight(now).filter((job) => job.outcome.status === 'completed');
-		return roundCredits(pending.reduce((sum, job) => sum + job.costCredits, 0));
+		let reserved = 0;
+		for (const job of this.inFlight(now)) if (job.outcome.status === 'completed') reserved += job.costCredits;
+		for (const job of this.translations.values()) {
+			if (job.finishedAtMs > now && job.outcome.status === 'completed') reserved += job.costCredits;
+		}
+		return roundCredits(reserved);
 	}
 
 	reset(balance = this.initialBalance): void {
 		this.videos.clear();
+		this.translations.clear();
+		this.sessions.clear();
+		this.speechClips.clear();
+		this.assets.clear();
 		this.unsettled.clear();
+		this.runsAwaitingRender.clear();
 		this.idempotency.clear();
 		this.nextSequence = 1;
 		this.initialBalance = balance;
@@ -157,9 +286,11 @@ export class EmulatorState {
 
 	summary(now = Date.now()): StateSummary {
 		this.settle(now);
-		const videoList = [...this.videos.values()].map((job) => ({
+		const videoList: VideoSummary[] = [...this.videos.values()].map((job) => ({
 			id: job.id,
 			title: job.title,
+			kind: job.kind,
+			template_id: job.templateId,
 			status: videoStatusAt(job, now),
 			deleted: job.deletedAtMs !== null,
 			avatar_id: job.avatarId,
@@ -172,6 +303,36 @@ export class EmulatorState {
 		const live = videoList.filter((video) => !video.deleted);
 		const byStatus: Record<VideoStatus, number> = { pending: 0, processing: 0, completed: 0, failed: 0 };
 		for (const video of live) byStatus[video.status]++;
+
+		const byTemplate: Record<string, number> = {};
+		for (const video of videoList) {
+			if (video.template_id !== null) byTemplate[video.template_id] = (byTemplate[video.template_id] ?? 0) + 1;
+		}
+
+		const translationList: TranslationSummary[] = [...this.translations.values()].map((job) => ({
+			id: job.id,
+			output_language: job.outputLanguage,
+			status: translationStatusAt(job, now),
+			cost_credits: job.costCredits,
+			charged: job.charged,
+			created_at_ms: job.createdAtMs,
+			finishes_at_ms: job.finishedAtMs,
+		}));
+		const translationsByStatus: Record<TranslationStatus, number> = { pending: 0, running: 0, completed: 0, failed: 0 };
+		for (const translation of translationList) translationsByStatus[translation.status]++;
+
+		const sessionsByStatus: Record<AgentSessionStatus, number> = {
+			thinking: 0,
+			waiting_for_input: 0,
+			reviewing: 0,
+			generating: 0,
+			completed: 0,
+			failed: 0,
+		};
+		for (const session of this.sessions.values()) {
+			sessionsByStatus[viewSession(session, now, (id) => this.videos.get(id)).status]++;
+		}
+
 		return {
 			balance: this.credits,
 			reserved_credits: this.reservedCredits(now),
@@ -179,8 +340,17 @@ export class EmulatorState {
 			deleted_videos: videoList.length - live.length,
 			by_status: byStatus,
 			in_flight: this.inFlight(now).length,
+			busy_slots: this.busySlots(now).length,
 			idempotency_records: this.idempotency.list(now).length,
 			video_list: videoList,
+			template_videos: {
+				total: Object.values(byTemplate).reduce((sum, count) => sum + count, 0),
+				by_template: byTemplate,
+			},
+			translations: { total: translationList.length, by_status: translationsByStatus, list: translationList },
+			agent_sessions: { total: this.sessions.size, by_status: sessionsByStatus },
+			assets: this.assets.summary(),
+			speech_clips: this.speechClips.size,
 		};
 	}
 }

@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 
+import { assetPath, type StoredAsset } from './assets';
 import type { Catalog } from './catalog';
 import {
 	mp4File,
@@ -9,13 +10,19 @@ import {
 	readRange,
 	SILENT_MP3,
 	solidPng,
+	speechMp3,
 	staticFile,
 	streamRange,
 	subtitlesSrt,
+	subtitlesVtt,
 	webmFile,
 	type GeneratedFile,
 } from './media';
-import { videoStatusAt, type EmulatorState, type VideoJob } from './state';
+import { AGENT_STYLE_BY_ID } from './styleCatalog';
+import { MEDIA_EXTENSION, TEMPLATE_BY_ID, type TemplateMedia } from './templateCatalog';
+import { translationStatusAt, type TranslationJob } from './translation';
+import type { EmulatorState, SpeechClip } from './state';
+import { videoStatusAt, type VideoJob } from './videoJob';
 
 const THUMBNAIL_PNG = solidPng(32, 96, 160);
 const AVATAR_PREVIEW_PNG = solidPng(200, 170, 150);
@@ -87,11 +94,45 @@ export function videoLinks(job: VideoJob, signer: UrlSigner, now: number) {
 	};
 }
 
+/** Where an uploaded asset's bytes are served; presigned, so the link expires like HeyGen's. */
+export function assetUrl(asset: StoredAsset, signer: UrlSigner, now: number): string {
+	return signer.signedUrl(assetPath(asset), now);
+}
+
+export function speechUrl(clip: SpeechClip, signer: UrlSigner, now: number): string {
+	return signer.signedUrl(`/speech/${clip.id}.mp3`, now);
+}
+
+/** Files of a completed translation, regenerated (fresh expiry) on every call. */
+export function translationLinks(job: TranslationJob, signer: UrlSigner, now: number) {
+	return {
+		video_url: job.translateAudioOnly ? null : signer.signedUrl(`/translations/${job.id}.mp4`, now),
+		audio_url: signer.signedUrl(`/translations/${job.id}.mp3`, now),
+		srt_caption_url: job.captions ? signer.signedUrl(`/translations/${job.id}.srt`, now) : null,
+		vtt_caption_url: job.captions ? signer.signedUrl(`/translations/${job.id}.vtt`, now) : null,
+	};
+}
+
+/** Paths under these prefixes need a valid presigned query; the rest (previews, thumbnails) is public. */
+export const SIGNED_PREFIXES: readonly string[] = ['/videos/', '/uploads/', '/speech/', '/translations/'];
+
+export function needsSignature(path: string): boolean {
+	return SIGNED_PREFIXES.some((prefix) => path.startsWith(prefix));
+}
+
 export type StorageLookup = { kind: 'file'; file: GeneratedFile; signed: boolean } | { kind: 'missing' };
 
 const VIDEO_OBJECT = /^\/videos\/([0-9a-f]{32})(_captioned)?\.(mp4|webm|png|gif|srt)$/;
 const AVATAR_OBJECT = /^\/assets\/avatars\/([A-Za-z0-9_]+)\.(png|mp4)$/;
 const VOICE_OBJECT = /^\/assets\/voices\/([0-9a-f]{32})\.mp3$/;
+const UPLOAD_OBJECT = /^\/uploads\/([0-9a-f]{32})\.([a-z0-9]+)$/;
+const SPEECH_OBJECT = /^\/speech\/(req_[0-9a-f]{24})\.mp3$/;
+const TRANSLATION_OBJECT = /^\/translations\/([0-9a-f]{32})\.(mp4|mp3|srt|vtt)$/;
+const TEMPLATE_THUMBNAIL = /^\/assets\/templates\/(\w+)\.png$/;
+const TEMPLATE_MEDIA = /^\/assets\/templates\/(\w+)\/(\w+)\.(png|mp4|mp3)$/;
+const STYLE_OBJECT = /^\/assets\/styles\/(\w+)\.(png|mp4)$/;
+const TEMPLATE_THUMBNAIL_PNG = solidPng(240, 200, 80);
+const STYLE_THUMBNAIL_PNG = solidPng(120, 60, 200);
 
 function videoObject(job: VideoJob, captioned: boolean, extension: string): GeneratedFile | undefined {
 	const createdAtUnix = Math.floor(job.createdAtMs / 1000);
@@ -107,8 +148,32 @@ function videoObject(job: VideoJob, captioned: boolean, extension: string): Gene
 	return staticFile('application/x-subrip', subtitlesSrt(job.script ?? '(audio)', job.durationSeconds));
 }
 
-/** Finds what a storage path names; videos exist only while completed and not deleted. */
+function translationObject(job: TranslationJob, extension: string): GeneratedFile | undefined {
+	const createdAtUnix = Math.floor(job.createdAtMs / 1000);
+	const lines = `Translated to ${job.outputLanguage}. ${job.title ?? ''}`;
+	if (extension === 'mp4') {
+		return job.translateAudioOnly ? undefined : mp4File(job.sizeBytes, job.durationSeconds, createdAtUnix);
+	}
+	if (extension === 'mp3') return staticFile('audio/mpeg', speechMp3(job.durationSeconds, lines));
+	if (!job.captions) return undefined;
+	if (extension === 'srt') return staticFile('application/x-subrip', subtitlesSrt(lines, job.durationSeconds));
+	return staticFile('text/vtt', subtitlesVtt(lines, job.durationSeconds));
+}
+
+/** Default media of a template variable (`/assets/templates/<template>/<variable>.<ext>`). */
+function templateMediaObject(templateId: string, name: string, extension: string): GeneratedFile | undefined {
+	const variable = TEMPLATE_BY_ID.get(templateId)?.variables.find((candidate) => candidate.name === name);
+	if (!variable || !(variable.type in MEDIA_EXTENSION)) return undefined;
+	if (MEDIA_EXTENSION[variable.type as TemplateMedia] !== extension) return undefined;
+	if (extension === 'png') return staticFile('image/png', THUMBNAIL_PNG);
+	if (extension === 'mp3') return staticFile('audio/mpeg', speechMp3(3, `${templateId} ${name}`));
+	return mp4File(PREVIEW_VIDEO_BYTES, 5, 0);
+}
+
+/** Finds what a storage path names; videos and translations exist only while completed (and not deleted). */
 export function lookupStorageObject(path: string, state: EmulatorState, catalog: Catalog, now: number): StorageLookup {
+	const found = lookupNewObject(path, state, now);
+	if (found) return found;
 	const video = VIDEO_OBJECT.exec(path);
 	if (video) {
 		const job = state.findVideo(video[1]);
@@ -132,6 +197,47 @@ export function lookupStorageObject(path: string, state: EmulatorState, catalog:
 	if (voice && catalog.voiceById.has(voice[1]))
 		return { kind: 'file', file: staticFile('audio/mpeg', SILENT_MP3), signed: false };
 	return { kind: 'missing' };
+}
+
+/** Uploads, speech, translations and template/style previews. */
+function lookupNewObject(path: string, state: EmulatorState, now: number): StorageLookup | undefined {
+	const missing: StorageLookup = { kind: 'missing' };
+	const upload = UPLOAD_OBJECT.exec(path);
+	if (upload) {
+		const asset = state.assets.find(upload[1]);
+		if (!asset || asset.extension !== upload[2]) return missing;
+		return { kind: 'file', file: staticFile(asset.mimeType, asset.bytes), signed: true };
+	}
+	const speech = SPEECH_OBJECT.exec(path);
+	if (speech) {
+		const clip = state.speechClips.get(speech[1]);
+		if (!clip) return missing;
+		return { kind: 'file', file: staticFile('audio/mpeg', speechMp3(clip.durationSeconds, clip.id)), signed: true };
+	}
+	const translation = TRANSLATION_OBJECT.exec(path);
+	if (translation) {
+		const job = state.translations.get(translation[1]);
+		const file =
+			job && translationStatusAt(job, now) === 'completed' ? translationObject(job, translation[2]) : undefined;
+		return file ? { kind: 'file', file, signed: true } : missing;
+	}
+	const thumbnail = TEMPLATE_THUMBNAIL.exec(path);
+	if (thumbnail) {
+		if (!TEMPLATE_BY_ID.has(thumbnail[1])) return missing;
+		return { kind: 'file', file: staticFile('image/png', TEMPLATE_THUMBNAIL_PNG), signed: false };
+	}
+	const templateMedia = TEMPLATE_MEDIA.exec(path);
+	if (templateMedia) {
+		const file = templateMediaObject(templateMedia[1], templateMedia[2], templateMedia[3]);
+		return file ? { kind: 'file', file, signed: false } : missing;
+	}
+	const style = STYLE_OBJECT.exec(path);
+	if (style) {
+		if (!AGENT_STYLE_BY_ID.has(style[1])) return missing;
+		const file = style[2] === 'png' ? staticFile('image/png', STYLE_THUMBNAIL_PNG) : mp4File(PREVIEW_VIDEO_BYTES, 5, 0);
+		return { kind: 'file', file, signed: false };
+	}
+	return undefined;
 }
 
 export function s3ErrorXml(code: string, message: string, extra: Record<string, string> = {}): string {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ENDPOINTS, EndpointKey } from '../../nodes/HeyGen/transport/endpoints';
 import type { Catalog } from '../catalog';
 import type { EmulatorConfig } from '../config';
+import type { MultipartFile } from '../multipart';
 import type { Reply } from '../reply';
 import type { EmulatorState } from '../state';
 import type { UrlSigner } from '../storage';
@@ -29,6 +30,8 @@ export interface HandlerContext<K extends EndpointKey> {
 	params: Record<string, string>;
 	query: QueryOf<K>;
 	body: BodyOf<K>;
+	/** The file part of a multipart upload (endpoints with `multipartFile` only). */
+	upload?: MultipartFile;
 	now: number;
 	services: Services;
 }

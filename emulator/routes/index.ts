@@ -1,11 +1,26 @@
 import { ENDPOINTS, type EndpointKey } from '../../nodes/HeyGen/transport/endpoints';
+import { agentHandlers } from './agents';
+import { assetHandlers } from './assets';
 import { avatarHandlers } from './avatars';
 import type { Handler, HandlerTable } from './context';
+import { speechHandlers } from './speech';
+import { templateHandlers } from './templates';
+import { translationHandlers } from './translations';
 import { userHandlers } from './users';
 import { videoHandlers } from './videos';
 import { voiceHandlers } from './voices';
 
-export const HANDLERS: HandlerTable = { ...userHandlers, ...videoHandlers, ...avatarHandlers, ...voiceHandlers };
+export const HANDLERS: HandlerTable = {
+	...userHandlers,
+	...videoHandlers,
+	...avatarHandlers,
+	...voiceHandlers,
+	...speechHandlers,
+	...templateHandlers,
+	...translationHandlers,
+	...agentHandlers,
+	...assetHandlers,
+};
 
 /** Fails fast when ENDPOINTS gained an endpoint the emulator cannot answer yet. */
 export function assertEveryEndpointHandled(table: HandlerTable = HANDLERS): void {

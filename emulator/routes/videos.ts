@@ -1,7 +1,8 @@
 import { ENDPOINTS } from '../../nodes/HeyGen/transport/endpoints';
-import { ApiProblem, notFound } from '../errors';
+import { checkConcurrency, checkCredits } from '../admission';
+import { notFound } from '../errors';
 import { paginate } from '../pagination';
-import { roundCredits, planVideo } from '../rendering';
+import { planVideo, type RenderPlan } from '../rendering';
 import { dataReply, listReply } from '../reply';
 import { videoStatusAt, type VideoJob } from '../state';
 import { videoLinks, type UrlSigner } from '../storage';
@@ -46,39 +47,21 @@ function requireVideo(services: Services, id: string): VideoJob {
 	return job;
 }
 
-/** 429 at the concurrency cap; Retry-After is when the earliest in-flight job finishes. */
-function checkConcurrency(services: Services, now: number): void {
-	const inFlight = services.state.inFlight(now);
-	const limit = services.config.concurrencyLimit;
-	if (inFlight.length < limit) return;
-	const earliestFinish = inFlight.reduce((earliest, job) => Math.min(earliest, job.finishedAtMs), Infinity);
-	const retryAfter = Math.max(1, Math.ceil((earliestFinish - now) / 1000));
-	throw new ApiProblem(
-		429,
-		'rate_limit_exceeded',
-		`Concurrency limit reached: ${inFlight.length} videos are in progress (limit ${limit}). Retry after the duration specified in the Retry-After header.`,
-		null,
-		{ 'Retry-After': String(retryAfter) },
-	);
-}
-
-/** 402 unless the wallet, less what in-flight videos will cost, covers this one. */
-function checkCredits(services: Services, cost: number, now: number): void {
-	const available = roundCredits(services.state.balance - services.state.reservedCredits(now));
-	if (available >= cost) return;
-	throw new ApiProblem(
-		402,
-		'insufficient_credit',
-		`Your account has ${Math.max(0, available)} credits but this video requires ${cost} credits.`,
-	);
+/** Admits a planned video (concurrency cap, then credits) and starts its lifecycle. */
+export function startVideo(plan: RenderPlan, services: Services, now: number): VideoJob {
+	checkConcurrency(services, now);
+	checkCredits(services, plan.costCredits, now);
+	return services.state.addVideo(plan, now, services.config.timings, services.config.videoSizeBytes);
 }
 
 export const videoHandlers: HandlerTable = {
 	createVideo: ({ body, now, services }) => {
-		const plan = planVideo(body, services.catalog, services.config.renderFailures);
-		checkConcurrency(services, now);
-		checkCredits(services, plan.costCredits, now);
-		const job = services.state.addVideo(plan, now, services.config.timings, services.config.videoSizeBytes);
+		const plan = planVideo(body, {
+			catalog: services.catalog,
+			assets: services.state.assets,
+			renderFailures: services.config.renderFailures,
+		});
+		const job = startVideo(plan, services, now);
 		return dataReply({ video_id: job.id, status: 'waiting', output_format: job.outputFormat });
 	},
 

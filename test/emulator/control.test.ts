@@ -1,4 +1,5 @@
-import { avatarVideo, call, useEmulator, waitForVideo, type Json } from './helpers';
+import { SEED_IDS } from '../../emulator';
+import { avatarVideo, call, SAMPLE_FILES, uploadSample, useEmulator, waitForVideo, type Json } from './helpers';
 
 const emulator = useEmulator();
 
@@ -90,6 +91,64 @@ describe('control API', () => {
 			videos: 0,
 			video_list: [],
 			idempotency_records: 0,
+		});
+	});
+
+	it('patches translation and agent timings, which new jobs pick up and reset restores', async () => {
+		const patched = await control('PATCH', '/config', {
+			translationTimings: { pendingMs: 5, runningMs: 15 },
+			agentTimings: { thinkingMs: 7 },
+		});
+		expect(patched.status).toBe(200);
+		expect(patched.body.data).toMatchObject({
+			translationTimings: { pendingMs: 5, runningMs: 15 },
+			agentTimings: { thinkingMs: 7 },
+		});
+		const translation = await call(emulator(), 'POST', '/v3/video-translations', {
+			body: { video: { type: 'url', url: 'https://example.com/v.mp4' }, output_languages: ['German'] },
+		});
+		const job = emulator().state.translations.get(translation.body.data.video_translation_ids[0])!;
+		expect(job.runningAtMs - job.createdAtMs).toBe(5);
+		expect(job.finishedAtMs - job.runningAtMs).toBe(15);
+		const session = await call(emulator(), 'POST', '/v3/video-agents', { body: { prompt: 'Quick one', mode: 'chat' } });
+		const run = emulator().state.sessions.get(session.body.data.session_id)!.runs[0];
+		expect(run.thinkingUntilMs - run.startedAtMs).toBe(7);
+		expect((await control('PATCH', '/config', { agentTimings: { thinkingMs: -1 } })).status).toBe(400);
+		expect((await control('PATCH', '/config', { translationTimings: { processingMs: 1 } })).status).toBe(400);
+		await control('POST', '/reset');
+		// useEmulator's fast video timings carry over to translations and agents unless given.
+		expect(emulator().config.translationTimings).toEqual({ pendingMs: 60, runningMs: 140 });
+		expect(emulator().config.agentTimings).toEqual({ thinkingMs: 60 });
+	});
+
+	it('counts template videos, translations by status, agent sessions by status and assets', async () => {
+		await call(emulator(), 'POST', `/v3/templates/${SEED_IDS.salesTemplate}`, { body: { variables: {} } });
+		await call(emulator(), 'POST', '/v3/video-translations', {
+			body: { video: { type: 'url', url: 'https://example.com/v.mp4' }, output_languages: ['French', 'Japanese'] },
+		});
+		await call(emulator(), 'POST', '/v3/video-agents', { body: { prompt: 'Chat with me', mode: 'chat' } });
+		await uploadSample(emulator(), 'png');
+		await call(emulator(), 'DELETE', `/v3/assets/${await uploadSample(emulator(), 'mp3')}`);
+		await call(emulator(), 'POST', '/v3/voices/speech', { body: { text: 'Hi', voice_id: SEED_IDS.starfishVoice } });
+		const state = (await control('GET', '/state')).body.data;
+		expect(state).toMatchObject({
+			videos: 1,
+			busy_slots: 3,
+			template_videos: { total: 1, by_template: { [SEED_IDS.salesTemplate]: 1 } },
+			translations: { total: 2, by_status: { pending: 2, running: 0, completed: 0, failed: 0 } },
+			agent_sessions: { total: 1, by_status: { thinking: 1 } },
+			assets: { count: 1, deleted: 1, bytes: SAMPLE_FILES.png.length, by_kind: { image: 1, audio: 0 } },
+			speech_clips: 1,
+		});
+		expect(state.video_list[0]).toMatchObject({ kind: 'template', template_id: SEED_IDS.salesTemplate });
+		expect(state.translations.list.map((item: Json) => item.output_language)).toEqual(['French', 'Japanese']);
+		await control('POST', '/reset');
+		expect((await control('GET', '/state')).body.data).toMatchObject({
+			template_videos: { total: 0 },
+			translations: { total: 0 },
+			agent_sessions: { total: 0 },
+			assets: { count: 0, deleted: 0 },
+			speech_clips: 0,
 		});
 	});
 

@@ -110,3 +110,117 @@ export function useEmulator(options: EmulatorOptions = {}): () => Emulator {
 		return emulator;
 	};
 }
+
+/** Polls a translation until it is completed or failed, collecting every status seen. */
+export async function waitForTranslation(
+	emulator: Emulator,
+	id: string,
+	timeoutMs = 5000,
+): Promise<{ detail: Json; seen: string[] }> {
+	const seen: string[] = [];
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const response = await call(emulator, 'GET', `/v3/video-translations/${id}`);
+		const { status } = response.body.data;
+		if (seen[seen.length - 1] !== status) seen.push(status);
+		if (status === 'completed' || status === 'failed') return { detail: response.body.data, seen };
+		await sleep(20);
+	}
+	throw new Error(`translation ${id} did not finish within ${timeoutMs} ms (saw ${seen.join(' → ')})`);
+}
+
+/** Polls a Video Agent session until `until` says stop, collecting every status seen. */
+export async function waitForSession(
+	emulator: Emulator,
+	id: string,
+	until: (session: Json) => boolean = (session) =>
+		['completed', 'failed', 'waiting_for_input'].includes(session.status),
+	timeoutMs = 5000,
+): Promise<{ session: Json; seen: string[] }> {
+	const seen: string[] = [];
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const response = await call(emulator, 'GET', `/v3/video-agents/${id}`);
+		const session = response.body.data;
+		if (seen[seen.length - 1] !== session.status) seen.push(session.status);
+		if (until(session)) return { session, seen };
+		await sleep(20);
+	}
+	throw new Error(`session ${id} did not get there within ${timeoutMs} ms (saw ${seen.join(' → ')})`);
+}
+
+export interface UploadOptions {
+	/** Part name; default `file`. */
+	field?: string;
+	filename?: string;
+	/** Declared Content-Type of the part; default application/octet-stream. */
+	contentType?: string;
+	/** Extra text parts sent before the file. */
+	fields?: Record<string, string>;
+	idempotencyKey?: string;
+}
+
+export const TEST_BOUNDARY = '----emulatorTestBoundary7MA4YWxkTrZu0gW';
+
+/** A multipart/form-data body with one file part, the way HeyGen's CLI and the node build it. */
+export function multipartBody(bytes: Buffer, options: UploadOptions = {}): Buffer {
+	const field = options.field ?? 'file';
+	const textParts = Object.entries(options.fields ?? {}).map(
+		([name, value]) => `--${TEST_BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+	);
+	const head =
+		`${textParts.join('')}--${TEST_BOUNDARY}\r\nContent-Disposition: form-data; name="${field}"; ` +
+		`filename="${options.filename ?? 'upload.bin'}"\r\nContent-Type: ${options.contentType ?? 'application/octet-stream'}\r\n\r\n`;
+	return Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${TEST_BOUNDARY}--\r\n`)]);
+}
+
+/** `POST /v3/assets` with `bytes` as the file part. */
+export async function upload(emulator: Emulator, bytes: Buffer, options: UploadOptions = {}): Promise<ApiResponse> {
+	const headers: Record<string, string> = {
+		'X-Api-Key': emulator.apiKey,
+		'Content-Type': `multipart/form-data; boundary=${TEST_BOUNDARY}`,
+	};
+	if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+	const response = await fetch(`${emulator.url}/v3/assets`, {
+		method: 'POST',
+		headers,
+		body: multipartBody(bytes, options),
+	});
+	const text = await response.text();
+	return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+/** Small but real files of each type HeyGen stores, for uploads. */
+export const SAMPLE_FILES = {
+	png: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]),
+	jpeg: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), Buffer.alloc(64, 1)]),
+	mp4: Buffer.concat([
+		Buffer.from([0, 0, 0, 0x18]),
+		Buffer.from('ftypisom'),
+		Buffer.from([0, 0, 2, 0]),
+		Buffer.from('isomiso2'),
+		Buffer.alloc(64),
+	]),
+	webm: Buffer.concat([
+		Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x82, 0x84]),
+		Buffer.from('webm'),
+		Buffer.alloc(32),
+	]),
+	mp3: Buffer.concat([
+		Buffer.from('ID3'),
+		Buffer.from([4, 0, 0, 0, 0, 0, 0]),
+		Buffer.from([0xff, 0xfb, 0x90, 0x04]),
+		Buffer.alloc(413),
+	]),
+	mp3FrameSync: Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x04]), Buffer.alloc(413)]),
+	wav: Buffer.concat([Buffer.from('RIFF'), Buffer.from([36, 0, 0, 0]), Buffer.from('WAVEfmt '), Buffer.alloc(32)]),
+	pdf: Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'),
+	srt: Buffer.from('1\n00:00:00,000 --> 00:00:02,000\nHello there.\n\n2\n00:00:02,000 --> 00:00:04,000\nGoodbye.\n'),
+};
+
+/** Uploads a sample file and answers its asset id. */
+export async function uploadSample(emulator: Emulator, kind: keyof typeof SAMPLE_FILES): Promise<string> {
+	const response = await upload(emulator, SAMPLE_FILES[kind], { filename: `sample.${kind}` });
+	if (response.status !== 200) throw new Error(`upload of ${kind} failed: ${JSON.stringify(response.body)}`);
+	return response.body.data.asset_id;
+}

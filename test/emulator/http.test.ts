@@ -2,7 +2,18 @@ import { ENDPOINTS, type EndpointKey } from '../../nodes/HeyGen/transport/endpoi
 import { SEED_IDS, startEmulator } from '../../emulator';
 import { assertEveryEndpointHandled } from '../../emulator/routes';
 import { Router } from '../../emulator/router';
-import { avatarVideo, call, expectError, expectValidResponse, useEmulator, waitForVideo } from './helpers';
+import {
+	avatarVideo,
+	call,
+	expectError,
+	expectValidResponse,
+	SAMPLE_FILES,
+	upload,
+	uploadSample,
+	useEmulator,
+	waitForSession,
+	waitForVideo,
+} from './helpers';
 
 const emulator = useEmulator();
 
@@ -73,7 +84,7 @@ describe('envelopes and headers', () => {
 
 	it('answers 501 not_implemented for routes outside ENDPOINTS', async () => {
 		for (const [method, path] of [
-			['GET', '/v3/templates'],
+			['GET', '/v3/brand-kits'],
 			['PATCH', '/v3/videos/abc'],
 			['POST', '/v1/video.list'],
 		]) {
@@ -112,6 +123,15 @@ describe('routing', () => {
 		});
 		expect(router.match('GET', '/v3/videos/a%20b')).toEqual({ key: 'getVideo', params: { video_id: 'a b' } });
 		expect(router.match('PUT', '/v3/videos')).toBeUndefined();
+		expect(router.match('GET', '/v3/video-agents/styles')?.key).toBe('listAgentStyles');
+		expect(router.match('GET', '/v3/video-agents/s1')).toEqual({
+			key: 'getAgentSession',
+			params: { session_id: 's1' },
+		});
+		expect(router.match('POST', '/v3/video-agents/s1')?.key).toBe('sendAgentMessage');
+		expect(router.match('GET', '/v3/video-translations/languages')?.key).toBe('listTranslationLanguages');
+		expect(router.match('POST', '/v3/voices/speech')?.key).toBe('createSpeech');
+		expect(router.match('GET', '/v3/voices/speech')).toEqual({ key: 'getVoice', params: { voice_id: 'speech' } });
 	});
 });
 
@@ -123,6 +143,15 @@ describe('every success response matches its ENDPOINTS schema', () => {
 		const videoId: string = created.body.data.video_id;
 		await waitForVideo(emulator(), videoId);
 		const deletable = await call(emulator(), 'POST', '/v3/videos', { body: avatarVideo() });
+		const uploaded = await upload(emulator(), SAMPLE_FILES.mp4, { filename: 'clip.mp4' });
+		const assetId: string = uploaded.body.data.asset_id;
+		const deletableAsset = await uploadSample(emulator(), 'png');
+		const translation = await call(emulator(), 'POST', '/v3/video-translations', {
+			body: { video: { type: 'asset_id', asset_id: assetId }, output_languages: ['French'] },
+		});
+		const session = await call(emulator(), 'POST', '/v3/video-agents', { body: { prompt: 'Hello', mode: 'chat' } });
+		const sessionId: string = session.body.data.session_id;
+		await waitForSession(emulator(), sessionId);
 
 		const calls: Array<[EndpointKey, string, string, unknown?]> = [
 			['getCurrentUser', 'GET', '/v3/users/me'],
@@ -135,11 +164,26 @@ describe('every success response matches its ENDPOINTS schema', () => {
 			['getAvatarLook', 'GET', `/v3/avatars/looks/${SEED_IDS.studioLook}`],
 			['listVoices', 'GET', '/v3/voices'],
 			['getVoice', 'GET', `/v3/voices/${SEED_IDS.englishFemaleVoice}`],
+			['createSpeech', 'POST', '/v3/voices/speech', { text: 'Hello there', voice_id: SEED_IDS.starfishVoice }],
+			['listTemplates', 'GET', '/v3/templates'],
+			['getTemplate', 'GET', `/v3/templates/${SEED_IDS.salesTemplate}`],
+			['generateTemplateVideo', 'POST', `/v3/templates/${SEED_IDS.salesTemplate}`, { variables: {} }],
+			['listTranslationLanguages', 'GET', '/v3/video-translations/languages'],
+			['listTranslations', 'GET', '/v3/video-translations'],
+			['getTranslation', 'GET', `/v3/video-translations/${translation.body.data.video_translation_ids[0]}`],
+			['listAgentStyles', 'GET', '/v3/video-agents/styles'],
+			['getAgentSession', 'GET', `/v3/video-agents/${sessionId}`],
+			['sendAgentMessage', 'POST', `/v3/video-agents/${sessionId}`, { message: 'For developers.' }],
+			['getAsset', 'GET', `/v3/assets/${assetId}`],
+			['deleteAsset', 'DELETE', `/v3/assets/${deletableAsset}`],
 		];
 		expectValidResponse('createVideo', created.body);
-		const covered = new Set<EndpointKey>(['createVideo']);
-		for (const [key, method, path] of calls) {
-			const response = await call(emulator(), method, path);
+		expectValidResponse('uploadAsset', uploaded.body);
+		expectValidResponse('createTranslation', translation.body);
+		expectValidResponse('createAgentSession', session.body);
+		const covered = new Set<EndpointKey>(['createVideo', 'uploadAsset', 'createTranslation', 'createAgentSession']);
+		for (const [key, method, path, body] of calls) {
+			const response = await call(emulator(), method, path, { body });
 			expect({ key, status: response.status }).toEqual({ key, status: 200 });
 			expectValidResponse(key, response.body);
 			covered.add(key);

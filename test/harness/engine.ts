@@ -39,6 +39,7 @@ import type {
 	INodeListSearchResult,
 	INodeParameters,
 	INodePropertyOptions,
+	ResourceMapperFields,
 	INodeType,
 	INodeTypes,
 	IRun,
@@ -552,6 +553,17 @@ export async function runLoadOptions(options: MethodOptions): Promise<INodePrope
 	const method = nodeType.methods?.loadOptions?.[options.method];
 	if (typeof method !== 'function') {
 		throw new UnexpectedError(`Node type has no loadOptions method "${options.method}"`);
+	}
+	return await method.call(context);
+}
+
+/** Calls `methods.resourceMapping[method]` with n8n-core's real LoadOptionsContext. */
+export async function runResourceMapping(options: MethodOptions): Promise<ResourceMapperFields> {
+	await ensureEngine();
+	const { context, nodeType } = createMethodContext(options);
+	const method = nodeType.methods?.resourceMapping?.[options.method];
+	if (typeof method !== 'function') {
+		throw new UnexpectedError(`Node type has no resourceMapping method "${options.method}"`);
 	}
 	return await method.call(context);
 }

@@ -7,7 +7,8 @@ import { getAvatarLookOptions, getVoiceOptions } from './loadOptions';
 
 /** The chosen template's variables as mapper fields, each typed by its HeyGen kind. */
 export async function getTemplateVariables(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-	const templateId = String(this.getNodeParameter('template_id', '', { extractValue: true }) ?? '').trim();
+	const chosen = this.getNodeParameter('template_id', '') as string | { value?: unknown };
+	const templateId = String((typeof chosen === 'object' ? chosen?.value : chosen) ?? '').trim();
 	if (!templateId) return { fields: [], emptyFieldsNotice: 'Choose a template first.' };
 	const template = await apiData<TemplateDetail>(this, 'getTemplate', { pathParams: { template_id: templateId } });
 	const variables = templateVariables(template);

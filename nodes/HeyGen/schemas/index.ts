@@ -8,3 +8,4 @@ export * from './translation';
 export * from './videoAgent';
 export * from './asset';
 export * from './speech';
+export * from './webhook';

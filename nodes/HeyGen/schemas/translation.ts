@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { nonEmptyId, pageQuery, urlOrAssetSchema } from './common';
+import { httpUrl, nonEmptyId, pageQuery, urlOrAssetSchema } from './common';
 
 export const TRANSLATION_MODES = ['speed', 'precision'] as const;
 export const TRANSLATION_STATUSES = ['pending', 'running', 'completed', 'failed'] as const;
@@ -35,7 +35,7 @@ export const createTranslationBodySchema = z
 			.strict()
 			.nullish(),
 		folder_id: z.string().nullish(),
-		callback_url: z.string().nullish(),
+		callback_url: httpUrl.nullish(),
 		callback_id: z.string().nullish(),
 	})
 	.strict()

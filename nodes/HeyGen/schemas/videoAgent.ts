@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { assetInputSchema, nonEmptyId, pageQuery } from './common';
+import { assetInputSchema, httpUrl, nonEmptyId, pageQuery } from './common';
 
 export const AGENT_MODES = ['generate', 'chat'] as const;
 export const AGENT_ORIENTATIONS = ['landscape', 'portrait'] as const;
@@ -33,7 +33,7 @@ export const createAgentSessionBodySchema = z
 		orientation: z.enum(AGENT_ORIENTATIONS).nullish(),
 		files: files.nullish(),
 		incognito_mode: z.boolean().nullish(),
-		callback_url: z.string().nullish(),
+		callback_url: httpUrl.nullish(),
 		callback_id: z.string().nullish(),
 	})
 	.strict();

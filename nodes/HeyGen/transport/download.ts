@@ -1,4 +1,4 @@
-import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { cancelSignal } from './request';
 
@@ -24,7 +24,7 @@ interface StreamResponse {
  * has expired (HeyGen answers 403), `refresh` is asked once for a fresh one.
  */
 export async function downloadToBinary(
-	ctx: IExecuteFunctions,
+	ctx: IExecuteFunctions | IWebhookFunctions,
 	target: DownloadTarget,
 	refresh: () => Promise<DownloadTarget>,
 	itemIndex: number,

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 /** Every HeyGen v3 webhook event type, with what it means: the trigger's event list is built from this. */
 export const WEBHOOK_EVENTS = [
 	{ value: 'avatar_video.success', name: 'Avatar Video Succeeded', description: 'A video (avatar, image, studio or template) finished rendering' },
@@ -45,9 +47,9 @@ export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number]['value'];
 export const WEBHOOK_EVENT_TYPES: readonly string[] = WEBHOOK_EVENTS.map((event) => event.value);
 
 /** A delivery's JSON as the trigger outputs it: the type, the event id, and `event_data` flattened. */
-export function eventItem(body: unknown, eventId: string | undefined): { event_type: string; event_id: string | null; [key: string]: unknown } {
-	const payload = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-	const data = payload.event_data && typeof payload.event_data === 'object' ? (payload.event_data as Record<string, unknown>) : {};
+export function eventItem(body: unknown, eventId: string | undefined): IDataObject & { event_type: string; event_id: string | null } {
+	const payload = body && typeof body === 'object' ? (body as IDataObject) : {};
+	const data = payload.event_data && typeof payload.event_data === 'object' ? (payload.event_data as IDataObject) : {};
 	const bodyEventId = typeof payload.event_id === 'string' ? payload.event_id : undefined;
 	return {
 		...data,

@@ -1,0 +1,110 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { heyGenWebhookApi } from './trigger/api';
+import { WEBHOOK_EVENTS } from './trigger/events';
+import { checkDeliveryUrl } from './trigger/deliveryUrl';
+import { endpointExists, registerEndpoint, removeEndpoint, type EndpointState } from './trigger/lifecycle';
+import { receiveDelivery } from './trigger/receive';
+
+/** The selected events as HeyGen takes them: `null` subscribes to every event. */
+function selectedEvents(ctx: IHookFunctions): string[] | null {
+	const events = ctx.getNodeParameter('events', []) as string[];
+	return events.includes('*') ? null : events;
+}
+
+export class HeyGenTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HeyGen Trigger',
+		name: 'heyGenTrigger',
+		icon: { light: 'file:heygen.svg', dark: 'file:heygen.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow when HeyGen reports an event, such as a finished video or translation',
+		documentationUrl: 'https://github.com/n8n-nodes-heygen-video/n8n-nodes-heygen-video#heygen-trigger',
+		defaults: { name: 'HeyGen Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'heyGenApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['avatar_video.success'],
+				description: 'The HeyGen events that start the workflow',
+				options: [
+					{ name: 'All Events', value: '*', description: 'Every event HeyGen sends' },
+					...[...WEBHOOK_EVENTS]
+						.map((event) => ({ name: event.name, value: event.value, description: event.description }))
+						.sort((a, b) => a.name.localeCompare(b.name)),
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Download Video',
+						name: 'downloadVideo',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to download the finished video (or translated video) into the output as binary data',
+					},
+					{
+						displayName: 'Fetch Fresh Resource',
+						name: 'fetchResource',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether to read the video or translation again when the event arrives, so the item carries its full details and a download URL that has not expired (an event's own URL expires)",
+					},
+					{
+						displayName: 'Put Output File in Field',
+						name: 'binaryPropertyName',
+						type: 'string',
+						default: 'data',
+						hint: 'The name of the output binary field to put the file in',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as EndpointState;
+				return await endpointExists(heyGenWebhookApi(this), state, this.getNodeWebhookUrl('default') as string, selectedEvents(this));
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const url = this.getNodeWebhookUrl('default') as string;
+				await checkDeliveryUrl(this, url);
+				const state = this.getWorkflowStaticData('node') as EndpointState;
+				await registerEndpoint(heyGenWebhookApi(this), state, url, selectedEvents(this));
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as EndpointState;
+				return await removeEndpoint(heyGenWebhookApi(this), state);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveDelivery(this);
+	}
+}
+

@@ -1,0 +1,116 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { SEED_IDS } from '../../emulator';
+import { apiCalls, heyGen, items, locator, runHeyGen, useEmulator } from './heygen';
+import { credentialTypes, credentialsFor } from './heygen';
+import { runListSearch } from '../harness/engine';
+import { LoadOptionsHarness } from './loadOptions';
+
+const emulator = useEmulator();
+
+const mapper = (value: Record<string, string>) => ({
+	mappingMode: 'defineBelow',
+	value,
+	matchingColumns: [],
+	schema: [],
+	attemptToConvertTypes: false,
+	convertFieldsToString: false,
+});
+
+const generate = (template: string, value: Record<string, string>, extra: INodeParameters = {}): INodeParameters => ({
+	resource: 'template',
+	operation: 'generate',
+	template_id: locator(template),
+	variables: mapper(value),
+	callback_id: '={{ $json.contactId }}',
+	waitForCompletion: true,
+	...extra,
+});
+
+describe('Template', () => {
+	it('Get Many and Get list templates with their typed variables', async () => {
+		const many = await runHeyGen(emulator, { resource: 'template', operation: 'getMany', returnAll: true });
+		expect(many.output.length).toBeGreaterThan(10);
+		expect(many.output[0].json).toMatchObject({ template_id: expect.any(String), name: expect.any(String) });
+		const one = await runHeyGen(emulator, { resource: 'template', operation: 'get', template_id: locator('tpl_sales_outreach') });
+		expect(one.output[0].json).toMatchObject({ template_id: 'tpl_sales_outreach', scene_ids: expect.any(Array) });
+		expect(one.output[0].json.variable_list).toEqual(
+			expect.arrayContaining([
+				{ name: 'first_name', type: 'text', required: false },
+				{ name: 'logo', type: 'image', required: expect.any(Boolean) },
+				{ name: 'presenter', type: 'character', required: false },
+				{ name: 'narrator', type: 'voice', required: false },
+			]),
+		);
+	});
+
+	it('the resource mapper offers the template variables, typed, with avatar and voice choices', async () => {
+		const fields = await new LoadOptionsHarness(emulator).resourceMapper('getTemplateVariables', { template_id: locator('tpl_sales_outreach') });
+		const byId = Object.fromEntries(fields.fields.map((field) => [field.id, field]));
+		expect(Object.keys(byId)).toEqual(expect.arrayContaining(['first_name', 'company', 'logo', 'presenter', 'narrator']));
+		expect(byId.first_name).toMatchObject({ type: 'string', displayName: 'first_name (text)' });
+		expect(byId.logo.displayName).toBe('logo (image: URL or asset ID)');
+		expect(byId.presenter.type).toBe('options');
+		expect(byId.presenter.options?.map((o) => o.value)).toContain(SEED_IDS.studioLook);
+		expect(byId.narrator.options?.map((o) => o.value)).toContain(SEED_IDS.englishFemaleVoice);
+		const invite = await new LoadOptionsHarness(emulator).resourceMapper('getTemplateVariables', { template_id: locator('tpl_event_invite') });
+		expect(invite.fields.find((field) => field.id === 'guest_name')?.required).toBe(true);
+	});
+
+	it('Generate maps item fields onto typed variables and waits for the video', async () => {
+		const result = await runHeyGen(
+			emulator,
+			generate('tpl_sales_outreach', {
+				first_name: '={{ $json.firstName }}',
+				company: '={{ $json.company }}',
+				logo: 'https://cdn.example.com/logo.png',
+				presenter: SEED_IDS.studioLook,
+			}, { additionalFields: { title: '={{ "Hello " + $json.firstName }}' } }),
+			{ items: items({ contactId: 'hs-1', firstName: 'Ada', company: 'Acme' }, { contactId: 'hs-2', firstName: 'Grace', company: 'Navy' }) },
+		);
+		expect(result.error).toBeUndefined();
+		const generates = apiCalls(emulator, 'POST', '/v3/templates/tpl_sales_outreach');
+		expect(generates).toHaveLength(2);
+		expect(generates[0].body).toMatchObject({
+			title: 'Hello Ada',
+			callback_id: 'hs-1',
+			variables: {
+				first_name: { name: 'first_name', type: 'text', properties: { content: 'Ada' } },
+				company: { name: 'company', type: 'text', properties: { content: 'Acme' } },
+				logo: { name: 'logo', type: 'image', properties: { url: 'https://cdn.example.com/logo.png' } },
+				presenter: { name: 'presenter', type: 'character', properties: { character_id: SEED_IDS.studioLook } },
+				narrator: { name: 'narrator', type: 'voice' },
+			},
+		});
+		expect(generates[0].headers['idempotency-key']).toMatch(/^n8n-template-video-/);
+		expect(result.output.map((item) => item.json)).toEqual([
+			expect.objectContaining({ status: 'completed', callback_id: 'hs-1', video_id: expect.any(String) }),
+			expect.objectContaining({ status: 'completed', callback_id: 'hs-2', video_id: expect.any(String) }),
+		]);
+	});
+
+	it('a variable the template does not have, or a missing required one, fails before any create', async () => {
+		const unknown = await runHeyGen(emulator, generate('tpl_sales_outreach', { nickname: 'Ace' }), { items: items({ contactId: 'x' }) });
+		expect(unknown.error?.message).toMatch(/^"Variable nickname" is not a variable of the template "Sales outreach" \(it has .*first_name.*\) \[item 0\]$/);
+		const missing = await runHeyGen(emulator, generate('tpl_event_invite', { event_name: 'Gala' }), { items: items({ contactId: 'x' }) });
+		expect(missing.error?.message).toBe('"Variable guest_name" is required: the template has no default for it [item 0]');
+		expect(apiCalls(emulator, 'POST')).toHaveLength(0);
+	});
+
+	it('an asset ID fills a media variable, and a bad scene id is refused by HeyGen with the field named', async () => {
+		const result = await runHeyGen(
+			emulator,
+			generate('tpl_sales_outreach', { logo: 'asset_does_not_exist' }, { waitForCompletion: false, additionalFields: { scene_ids: 'scn_sales_intro, nope' } }),
+			{ items: items({ contactId: 'x' }), continueOnFail: true },
+		);
+		const body = apiCalls(emulator, 'POST', '/v3/templates/tpl_sales_outreach')[0]?.body as { variables: Record<string, { properties: unknown }>; scene_ids: string[] };
+		expect(body.variables.logo.properties).toEqual({ asset_id: 'asset_does_not_exist' });
+		expect(body.scene_ids).toEqual(['scn_sales_intro', 'nope']);
+		expect(String(result.output[0].json.error)).toMatch(/\[item 0\]$/);
+	});
+
+	it('the template list is searchable', async () => {
+		const found = await runListSearch({ nodeType: heyGen, credentialTypes, credentials: credentialsFor(emulator), method: 'searchTemplates', filter: 'sales' });
+		expect(found.results.map((r) => r.value)).toContain('tpl_sales_outreach');
+	});
+});
