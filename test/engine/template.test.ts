@@ -45,7 +45,7 @@ describe('Template', () => {
 	});
 
 	it('the resource mapper offers the template variables, typed, with avatar and voice choices', async () => {
-		const fields = await new LoadOptionsHarness(emulator).resourceMapper('getTemplateVariables', { template_id: locator('tpl_sales_outreach') });
+		const fields = await new LoadOptionsHarness(emulator).resourceMapper('getTemplateVariables', { resource: 'template', operation: 'generate', template_id: locator('tpl_sales_outreach') });
 		const byId = Object.fromEntries(fields.fields.map((field) => [field.id, field]));
 		expect(Object.keys(byId)).toEqual(expect.arrayContaining(['first_name', 'company', 'logo', 'presenter', 'narrator']));
 		expect(byId.first_name).toMatchObject({ type: 'string', displayName: 'first_name (text)' });
@@ -53,7 +53,7 @@ describe('Template', () => {
 		expect(byId.presenter.type).toBe('options');
 		expect(byId.presenter.options?.map((o) => o.value)).toContain(SEED_IDS.studioLook);
 		expect(byId.narrator.options?.map((o) => o.value)).toContain(SEED_IDS.englishFemaleVoice);
-		const invite = await new LoadOptionsHarness(emulator).resourceMapper('getTemplateVariables', { template_id: locator('tpl_event_invite') });
+		const invite = await new LoadOptionsHarness(emulator).resourceMapper('getTemplateVariables', { resource: 'template', operation: 'generate', template_id: locator('tpl_event_invite') });
 		expect(invite.fields.find((field) => field.id === 'guest_name')?.required).toBe(true);
 	});
 
