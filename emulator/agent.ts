@@ -77,6 +77,12 @@ function thinkingProgress(run: AgentRun, now: number): number {
 	return span <= 0 ? 9 : Math.min(9, Math.floor((10 * (now - run.startedAtMs)) / span));
 }
 
+/** What the agent says when its video failed (the session message and the `video_agent.fail` message). */
+export function renderFailureText(job: VideoJob): string {
+	const detail = job.outcome.status === 'failed' ? job.outcome.failureMessage : undefined;
+	return `The video could not be rendered${detail ? `: ${detail}` : '.'}`;
+}
+
 /** The messages a finished render adds (ready or failed), dated when it finished. */
 function renderMessages(session: AgentSession, findVideo: (id: string) => VideoJob | undefined, now: number) {
 	const added: AgentMessageRecord[] = [];
@@ -96,7 +102,7 @@ function renderMessages(session: AgentSession, findVideo: (id: string) => VideoJ
 			added.push({
 				role: 'model',
 				type: 'error',
-				content: `The video could not be rendered${job.outcome.failureMessage ? `: ${job.outcome.failureMessage}` : '.'}`,
+				content: renderFailureText(job),
 				atMs: job.finishedAtMs,
 				resourceIds: null,
 			});

@@ -16,6 +16,12 @@ const USAGE = `Usage: node .build/emulator/cli.js [options]
   --video-size <bytes>     size of each video file (default 1048576)
   --balance <credits>      wallet credits (default 1000)
   --url-ttl <seconds>      presigned URL lifetime (default 604800)
+  --webhook-attempts <n>   tries per webhook delivery, the first included (default 5)
+  --webhook-retry-ms <ms>  wait before the first retry, doubling after (default 1000)
+  --webhook-timeout-ms <ms>
+                           a receiver slower than this fails the attempt (default 10000)
+  --webhook-legacy-signature
+                           also send the legacy Signature header
   --help                   show this help`;
 
 function numberFlag(name: string, value: string | undefined): number | undefined {
@@ -41,6 +47,10 @@ function optionsFrom(argv: string[]): EmulatorOptions | undefined {
 			'video-size': { type: 'string' },
 			balance: { type: 'string' },
 			'url-ttl': { type: 'string' },
+			'webhook-attempts': { type: 'string' },
+			'webhook-retry-ms': { type: 'string' },
+			'webhook-timeout-ms': { type: 'string' },
+			'webhook-legacy-signature': { type: 'boolean' },
 			help: { type: 'boolean' },
 		},
 		strict: true,
@@ -68,6 +78,12 @@ function optionsFrom(argv: string[]): EmulatorOptions | undefined {
 		videoSizeBytes: numberFlag('video-size', values['video-size']),
 		balance: numberFlag('balance', values.balance),
 		downloadUrlTtlSeconds: numberFlag('url-ttl', values['url-ttl']),
+		webhooks: {
+			attempts: numberFlag('webhook-attempts', values['webhook-attempts']),
+			retryDelayMs: numberFlag('webhook-retry-ms', values['webhook-retry-ms']),
+			timeoutMs: numberFlag('webhook-timeout-ms', values['webhook-timeout-ms']),
+			legacySignatureHeader: values['webhook-legacy-signature'],
+		},
 	};
 }
 
@@ -88,6 +104,7 @@ async function main(): Promise<void> {
 	console.log(`HeyGen emulator storage: ${emulator.storageUrl}`);
 	console.log(`Test API key:            ${emulator.apiKey}`);
 	console.log(`Control API:             ${emulator.url}/__emulator/state`);
+	console.log(`Webhook deliveries:      ${emulator.url}/__emulator/deliveries`);
 
 	let stopping = false;
 	const stop = (signal: NodeJS.Signals) => {

@@ -30,6 +30,34 @@ export interface RenderFailureRule {
 	failureMessage?: string;
 }
 
+/** Events never delivered (recorded as `dropped`): the next `count` events, then each with probability `rate`. */
+export interface DropDeliveries {
+	count: number;
+	rate: number;
+}
+
+/** How webhook events are delivered, and the delivery faults to simulate. */
+export interface WebhookSettings {
+	/** Tries per delivery, the first included; default 5. */
+	attempts: number;
+	/** Wait before the first retry; it doubles for each further retry. Default 1000 ms. */
+	retryDelayMs: number;
+	/** A receiver slower than this to answer counts as failed (HeyGen's limit is 10 s). */
+	timeoutMs: number;
+	/** Also send the legacy `Signature` header (same value as `Heygen-Signature`). */
+	legacySignatureHeader: boolean;
+	/** Also put `event_id` in the delivered body (unconfirmed for v3, so off by default). */
+	eventIdInBody: boolean;
+	/** Send every event twice, back to back, with the same event id. */
+	duplicateDeliveries: boolean;
+	/** Hold every event this long before its first delivery. */
+	deliveryDelayMs: number;
+	/** Deliver events that finish within `reorderWindowMs` of each other in reverse order. */
+	reorderDeliveries: boolean;
+	reorderWindowMs: number;
+	dropDeliveries: DropDeliveries;
+}
+
 /** Settings read while serving; tests may change them at run time (new videos pick them up). */
 export interface EmulatorConfig {
 	timings: VideoTimings;
@@ -39,6 +67,7 @@ export interface EmulatorConfig {
 	downloadUrlTtlSeconds: number;
 	videoSizeBytes: number;
 	renderFailures: RenderFailureRule[];
+	webhooks: WebhookSettings;
 }
 
 export const DEFAULT_API_KEY = 'hg_emulator_test_key';
@@ -52,6 +81,18 @@ export const DEFAULT_CONFIG: Readonly<EmulatorConfig> = Object.freeze({
 	downloadUrlTtlSeconds: 7 * 24 * 60 * 60,
 	videoSizeBytes: 1024 * 1024,
 	renderFailures: [],
+	webhooks: Object.freeze({
+		attempts: 5,
+		retryDelayMs: 1000,
+		timeoutMs: 10_000,
+		legacySignatureHeader: false,
+		eventIdInBody: false,
+		duplicateDeliveries: false,
+		deliveryDelayMs: 0,
+		reorderDeliveries: false,
+		reorderWindowMs: 200,
+		dropDeliveries: Object.freeze({ count: 0, rate: 0 }),
+	}),
 });
 
 const renderFailureRuleSchema = z
@@ -67,6 +108,24 @@ const renderFailureRuleSchema = z
 
 const wholeMs = z.number().int().min(0);
 
+const webhookSettingsPatchSchema = z
+	.object({
+		attempts: z.number().int().min(1).max(20).optional(),
+		retryDelayMs: wholeMs.optional(),
+		timeoutMs: z.number().int().min(1).optional(),
+		legacySignatureHeader: z.boolean().optional(),
+		eventIdInBody: z.boolean().optional(),
+		duplicateDeliveries: z.boolean().optional(),
+		deliveryDelayMs: wholeMs.optional(),
+		reorderDeliveries: z.boolean().optional(),
+		reorderWindowMs: wholeMs.optional(),
+		dropDeliveries: z
+			.object({ count: z.number().int().min(0).optional(), rate: z.number().min(0).max(1).optional() })
+			.strict()
+			.optional(),
+	})
+	.strict();
+
 /** What `PATCH /__emulator/config` and `startEmulator` accept; `balance` goes to the wallet. */
 export const configPatchSchema = z
 	.object({
@@ -78,6 +137,7 @@ export const configPatchSchema = z
 		videoSizeBytes: z.number().int().min(MIN_VIDEO_SIZE_BYTES).max(Number.MAX_SAFE_INTEGER).optional(),
 		renderFailures: z.array(renderFailureRuleSchema).optional(),
 		balance: z.number().finite().min(0).optional(),
+		webhooks: webhookSettingsPatchSchema.optional(),
 	})
 	.strict();
 export type ConfigPatch = z.infer<typeof configPatchSchema>;
@@ -103,6 +163,7 @@ export function cloneConfig(config: Readonly<EmulatorConfig>): EmulatorConfig {
 		downloadUrlTtlSeconds: config.downloadUrlTtlSeconds,
 		videoSizeBytes: config.videoSizeBytes,
 		renderFailures: cloneRenderFailures(config.renderFailures),
+		webhooks: { ...config.webhooks, dropDeliveries: { ...config.webhooks.dropDeliveries } },
 	};
 }
 
@@ -119,6 +180,14 @@ export function applyConfigPatch(config: EmulatorConfig, patch: ConfigPatch): vo
 	if (patch.downloadUrlTtlSeconds !== undefined) config.downloadUrlTtlSeconds = patch.downloadUrlTtlSeconds;
 	if (patch.videoSizeBytes !== undefined) config.videoSizeBytes = patch.videoSizeBytes;
 	if (patch.renderFailures !== undefined) config.renderFailures = cloneRenderFailures(patch.renderFailures);
+	if (patch.webhooks) {
+		const { dropDeliveries, ...flat } = patch.webhooks;
+		for (const [name, value] of Object.entries(flat)) {
+			if (value !== undefined) Object.assign(config.webhooks, { [name]: value });
+		}
+		if (dropDeliveries?.count !== undefined) config.webhooks.dropDeliveries.count = dropDeliveries.count;
+		if (dropDeliveries?.rate !== undefined) config.webhooks.dropDeliveries.rate = dropDeliveries.rate;
+	}
 }
 
 /** Restores every field in place from a snapshot. */
@@ -131,4 +200,6 @@ export function restoreConfig(config: EmulatorConfig, snapshot: Readonly<Emulato
 	config.downloadUrlTtlSeconds = copy.downloadUrlTtlSeconds;
 	config.videoSizeBytes = copy.videoSizeBytes;
 	config.renderFailures = copy.renderFailures;
+	Object.assign(config.webhooks, copy.webhooks, { dropDeliveries: config.webhooks.dropDeliveries });
+	Object.assign(config.webhooks.dropDeliveries, copy.webhooks.dropDeliveries);
 }

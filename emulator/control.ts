@@ -1,11 +1,14 @@
 import type { ServerResponse } from 'node:http';
 
+import { z } from 'zod';
+
 import { parseConfigPatch, type ConfigPatch, type EmulatorConfig } from './config';
-import { errorBody } from './errors';
+import { ApiProblem, errorBody } from './errors';
 import { parseFaultRule, type FaultRule, type FaultStatus } from './faults';
 import { newRequestId, sendJson, type ParsedBody } from './http';
 import type { RecordedRequest } from './recording';
 import type { StateSummary } from './state';
+import type { DeliveryAttempt } from './webhooks';
 
 /** Test-only API (no auth, not HeyGen's) so a test can drive an emulator in another process. */
 export const CONTROL_PREFIX = '/__emulator';
@@ -19,6 +22,12 @@ export interface EmulatorControls {
 	patchConfig(patch: ConfigPatch): void;
 	currentConfig(): EmulatorConfig & { balance: number };
 	summary(): StateSummary;
+	/** Every webhook delivery attempt, oldest first. */
+	deliveries(): DeliveryAttempt[];
+	/** Sends a recorded event again now; to one endpoint, or to all its current targets. */
+	redeliver(eventId: string, endpointId?: string): { event_id: string; targets: Array<{ target: string; endpoint_id: string | null }> };
+	/** Test only: the signing secrets HeyGen shows once, so a test can forge or check signatures. */
+	webhookSecrets(): Array<{ endpoint_id: string; url: string; secret: string }>;
 }
 
 export interface ControlDeps {
@@ -48,6 +57,21 @@ function filteredRequests(controls: EmulatorControls, params: URLSearchParams): 
 		);
 }
 
+/** `?event_id=&endpoint_id=&target=&outcome=&since=` narrow the delivery attempts. */
+function filteredDeliveries(controls: EmulatorControls, params: URLSearchParams): DeliveryAttempt[] {
+	const since = Number(params.get('since') ?? 0);
+	const wanted = (field: 'event_id' | 'endpoint_id' | 'target' | 'outcome' | 'event_type', value: string | null) =>
+		value === null ? () => true : (attempt: DeliveryAttempt) => attempt[field] === value;
+	const checks = (['event_id', 'endpoint_id', 'target', 'outcome', 'event_type'] as const).map((field) =>
+		wanted(field, params.get(field)),
+	);
+	return controls.deliveries().filter((attempt) => attempt.id > since && checks.every((check) => check(attempt)));
+}
+
+const deliverInputSchema = z
+	.object({ event_id: z.string().min(1), endpoint_id: z.string().min(1).optional() })
+	.strict();
+
 function route(method: string, url: URL, body: ParsedBody, controls: EmulatorControls): ControlReply {
 	const action = `${method} ${url.pathname.slice(CONTROL_PREFIX.length)}`;
 	switch (action) {
@@ -70,6 +94,18 @@ function route(method: string, url: URL, body: ParsedBody, controls: EmulatorCon
 			return ok(controls.currentConfig());
 		case 'GET /state':
 			return ok(controls.summary());
+		case 'GET /deliveries':
+			return ok(filteredDeliveries(controls, url.searchParams));
+		case 'POST /deliver': {
+			const parsed = deliverInputSchema.safeParse(jsonInput(body));
+			if (!parsed.success) {
+				const issue = parsed.error.issues[0];
+				throw new Error(`${issue.path.join('.') || 'body'}: ${issue.message}`);
+			}
+			return ok(controls.redeliver(parsed.data.event_id, parsed.data.endpoint_id), 202);
+		}
+		case 'GET /webhook-secrets':
+			return ok(controls.webhookSecrets());
 		default:
 			return { status: 404, body: errorBody('not_found', `${method} ${url.pathname} is not a control endpoint.`) };
 	}
@@ -86,7 +122,10 @@ export function handleControl(
 	try {
 		reply = route(method, url, body, deps.controls);
 	} catch (error) {
-		reply = invalid(error instanceof Error ? error.message : String(error));
+		reply =
+			error instanceof ApiProblem
+				? { status: error.status, body: errorBody(error.code, error.message, error.param) }
+				: invalid(error instanceof Error ? error.message : String(error));
 	}
 	sendJson(res, reply.status, reply.body, { 'X-Request-Id': newRequestId() });
 }

@@ -14,11 +14,18 @@ export type FaultAction =
 	 */
 	| { type: 'drop'; when: 'before' | 'after' };
 
+/**
+ * `webhook` rules act on the emulator's own deliveries as if the receiver answered: `status` and
+ * `rate_limit` stand for its answer (nothing is sent), `delay` holds the attempt, `drop` cuts it.
+ * They apply only when `server: 'webhook'` is given, so an unscoped rule never takes a delivery.
+ */
+export type FaultServer = 'api' | 'storage' | 'webhook';
+
 export interface FaultMatch {
-	server?: 'api' | 'storage';
+	server?: FaultServer;
 	/** HTTP method, case-insensitive. */
 	method?: string;
-	/** An ENDPOINTS key such as `createVideo`. */
+	/** An ENDPOINTS key such as `createVideo`; for webhook deliveries, the event type. */
 	endpoint?: string;
 	/** Exact path, or a pattern where `*` matches any characters (`/videos/*.mp4`). */
 	path?: string;
@@ -36,7 +43,7 @@ export interface FaultRule {
 
 /** What the fault matcher sees of a request. */
 export interface FaultTarget {
-	server: 'api' | 'storage';
+	server: FaultServer;
 	method: string;
 	path: string;
 	endpoint?: string;
@@ -80,7 +87,7 @@ export const faultRuleSchema = z
 	.object({
 		match: z
 			.object({
-				server: z.enum(['api', 'storage']).optional(),
+				server: z.enum(['api', 'storage', 'webhook']).optional(),
 				method: z.string().min(1).optional(),
 				endpoint: z.string().min(1).optional(),
 				path: z.string().min(1).optional(),
@@ -123,6 +130,7 @@ function pathMatches(pattern: string, path: string): boolean {
 }
 
 function matches(match: FaultMatch | undefined, target: FaultTarget): boolean {
+	if (target.server === 'webhook' && match?.server !== 'webhook') return false;
 	if (!match) return true;
 	return (
 		(match.server === undefined || match.server === target.server) &&

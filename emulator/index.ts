@@ -12,15 +12,20 @@ import {
 	restoreConfig,
 	type EmulatorConfig,
 	type RenderFailureRule,
+	type WebhookSettings,
 } from './config';
 import type { EmulatorControls } from './control';
+import { WebhookDispatcher, type WaitOptions } from './delivery';
 import { FaultInjector, type FaultRule } from './faults';
 import { RequestRecorder, type RecordedRequest } from './recording';
 import { Router } from './router';
 import { assertEveryEndpointHandled } from './routes';
+import { JobScheduler } from './scheduler';
 import { createApiServer, createStorageServer } from './server';
 import { EmulatorState } from './state';
 import { UrlSigner } from './storage';
+import { watchFor } from './webhookEvents';
+import type { DeliveryAttempt, EventDraft } from './webhooks';
 
 export { SEED_IDS, CATALOG } from './catalog';
 export { TEMPLATES } from './templateCatalog';
@@ -30,8 +35,18 @@ export { TRANSLATION_LANGUAGES, TRANSLATION_FAILURES } from './translation';
 export { AGENT_FAIL_MARKER } from './agent';
 export { detectMimeType } from './assets';
 export { DEFAULT_API_KEY, DEFAULT_BALANCE, DEFAULT_CONFIG } from './config';
-export type { AgentTimings, EmulatorConfig, RenderFailureRule, TranslationTimings, VideoTimings } from './config';
-export type { FaultAction, FaultMatch, FaultRule, FaultStatus } from './faults';
+export type {
+	AgentTimings,
+	DropDeliveries,
+	EmulatorConfig,
+	RenderFailureRule,
+	TranslationTimings,
+	VideoTimings,
+	WebhookSettings,
+} from './config';
+export type { FaultAction, FaultMatch, FaultRule, FaultServer, FaultStatus } from './faults';
+export type { WaitOptions } from './delivery';
+export type { DeliveryAttempt, DeliveryOutcome, WebhookSummary } from './webhooks';
 export type { RecordedRequest } from './recording';
 export { MAGIC_INPUTS } from './rendering';
 export { EmulatorState, videoStatusAt } from './state';
@@ -68,6 +83,11 @@ export interface EmulatorOptions {
 	faults?: FaultRule[];
 	/** Render-time failures by script substring or avatar id. */
 	renderFailures?: RenderFailureRule[];
+	/**
+	 * Webhook delivery: retries (`attempts` 5, `retryDelayMs` 1000 doubling, `timeoutMs` 10000), the
+	 * legacy `Signature` header, and delivery faults (duplicates, delay, reordering, drops). All off by default.
+	 */
+	webhooks?: Partial<Omit<WebhookSettings, 'dropDeliveries'>> & { dropDeliveries?: Partial<WebhookSettings['dropDeliveries']> };
 }
 
 export interface Emulator {
@@ -78,14 +98,18 @@ export interface Emulator {
 	apiKey: string;
 	/** Every API and storage request, in arrival order (control API calls excluded). */
 	requests: RecordedRequest[];
+	/** Every webhook delivery attempt (and dropped delivery), oldest first; the same array for the emulator's life. */
+	deliveries: DeliveryAttempt[];
 	/** Live settings; changes apply to videos created afterwards. */
 	config: EmulatorConfig;
 	state: EmulatorState;
+	/** Resolves with the finished delivery attempts once `count` of them (matching `where`) have an outcome. */
+	waitForDeliveries(count: number, options?: WaitOptions): Promise<DeliveryAttempt[]>;
 	addFault(rule: FaultRule): void;
 	clearFaults(): void;
 	/**
-	 * Clears requests, videos, translations, agent sessions, assets, speech clips, idempotency records
-	 * and faults; restores balance and config.
+	 * Clears requests, videos, translations, agent sessions, assets, speech clips, idempotency records,
+	 * webhook endpoints, events and deliveries (pending retries stop) and faults; restores balance and config.
 	 */
 	reset(): void;
 	close(): Promise<void>;
@@ -131,6 +155,7 @@ function initialConfig(options: EmulatorOptions): EmulatorConfig {
 			videoSizeBytes: options.videoSizeBytes,
 			renderFailures: options.renderFailures,
 			balance: options.balance,
+			webhooks: options.webhooks,
 		}),
 	);
 	return config;
@@ -151,9 +176,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const signer = new UrlSigner(() => config.downloadUrlTtlSeconds);
 	for (const rule of options.faults ?? []) faults.add(rule);
 
+	const dispatcher = new WebhookDispatcher(state.webhooks, config, faults);
+	// Events fire when a job's final moment comes, whether or not anyone polls it.
+	const scheduler = new JobScheduler<EventDraft>(
+		(now) => state.settle(now),
+		(draft) => dispatcher.publish(draft),
+	);
+	const sources = { signer, findVideo: (id: string) => state.videos.get(id) };
+	state.onWorkStarted((work) => {
+		const watch = watchFor(work, sources);
+		if (watch) scheduler.watch(watch.key, watch.dueAtMs, watch.check);
+	});
+
 	const reset = () => {
 		recorder.clear();
 		faults.clear();
+		scheduler.clear();
+		dispatcher.reset();
 		state.reset(balanceAtStart);
 		restoreConfig(config, configAtStart);
 	};
@@ -169,6 +208,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		},
 		currentConfig: () => ({ ...cloneConfig(config), balance: state.balance }),
 		summary: () => state.summary(),
+		deliveries: () => state.webhooks.attempts,
+		redeliver: (eventId, endpointId) => {
+			const { event, targets } = dispatcher.redeliver(eventId, endpointId);
+			return {
+				event_id: event.id,
+				targets: targets.map((target) => ({
+					target: target.kind,
+					endpoint_id: target.kind === 'endpoint' ? target.endpointId : null,
+				})),
+			};
+		},
+		webhookSecrets: () =>
+			state.webhooks
+				.listEndpoints()
+				.map((endpoint) => ({ endpoint_id: endpoint.id, url: endpoint.url, secret: endpoint.secret })),
 	};
 
 	const closing = new AbortController();
@@ -192,18 +246,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			storageUrl: signer.origin,
 			apiKey,
 			requests: recorder.requests,
+			deliveries: state.webhooks.attempts,
 			config,
 			state,
+			waitForDeliveries: (count, waitOptions) => dispatcher.waitFor(count, waitOptions),
 			addFault: (rule) => void faults.add(rule),
 			clearFaults: () => faults.clear(),
 			reset,
 			close: async () => {
 				closing.abort();
-				await Promise.all([closeServer(apiServer), closeServer(storageServer)]);
+				scheduler.stop();
+				await Promise.all([closeServer(apiServer), closeServer(storageServer), dispatcher.close()]);
 			},
 		};
 	} catch (error) {
-		await Promise.all([closeServer(apiServer), closeServer(storageServer)]);
+		scheduler.stop();
+		await Promise.all([closeServer(apiServer), closeServer(storageServer), dispatcher.close()]);
 		throw error;
 	}
 }

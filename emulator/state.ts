@@ -13,6 +13,7 @@ import {
 	type TranslationStatus,
 } from './translation';
 import { videoStatusAt, type VideoJob, type VideoStatus } from './videoJob';
+import { WebhookStore, type WebhookSummary } from './webhooks';
 
 export { videoStatusAt };
 export type { VideoJob, VideoStatus };
@@ -86,7 +87,15 @@ export interface StateSummary {
 	agent_sessions: { total: number; by_status: Record<AgentSessionStatus, number> };
 	assets: AssetSummary;
 	speech_clips: number;
+	/** Endpoints (never their secrets), listed events and delivery attempts by outcome. */
+	webhooks: WebhookSummary;
 }
+
+/** A job that will reach a final state, announced when it starts so its webhook event can be scheduled. */
+export type TrackedWork =
+	| { kind: 'video'; job: VideoJob }
+	| { kind: 'translation'; job: TranslationJob }
+	| { kind: 'agent_run'; session: AgentSession; run: AgentRun };
 
 const newId = () => randomBytes(16).toString('hex');
 
@@ -98,7 +107,9 @@ export class EmulatorState {
 	readonly speechClips = new Map<string, SpeechClip>();
 	readonly assets = new AssetStore();
 	readonly idempotency = new IdempotencyStore();
+	readonly webhooks = new WebhookStore();
 	private credits: number;
+	private readonly workListeners = new Set<(work: TrackedWork) => void>();
 	private nextSequence = 1;
 	/** Jobs not yet terminal-and-accounted, so settling stays cheap with many finished ones. */
 	private readonly unsettled = new Set<BillableJob>();
@@ -122,6 +133,16 @@ export class EmulatorState {
 	setBalance(credits: number): void {
 		this.settle(Date.now());
 		this.credits = roundCredits(credits);
+	}
+
+	/** Calls `listener` for every job started from now on; answers a function that stops it. */
+	onWorkStarted(listener: (work: TrackedWork) => void): () => void {
+		this.workListeners.add(listener);
+		return () => this.workListeners.delete(listener);
+	}
+
+	private announce(work: TrackedWork): void {
+		for (const listener of this.workListeners) listener(work);
 	}
 
 	/** Brings the account up to `now`: starts agent renders whose thinking ended, charges finished jobs. */
@@ -182,6 +203,7 @@ export class EmulatorState {
 		};
 		this.videos.set(job.id, job);
 		this.unsettled.add(job);
+		this.announce({ kind: 'video', job });
 		return job;
 	}
 
@@ -213,6 +235,7 @@ export class EmulatorState {
 		const job = scheduleTranslation(plan, newId(), this.nextSequence++, now, timings, sizeBytes);
 		this.translations.set(job.id, job);
 		this.unsettled.add(job);
+		this.announce({ kind: 'translation', job });
 		return job;
 	}
 
@@ -231,6 +254,7 @@ export class EmulatorState {
 
 	private trackRun(session: AgentSession, run: AgentRun): void {
 		if (run.next === 'video' && run.videoId === null) this.runsAwaitingRender.add({ session, run });
+		this.announce({ kind: 'agent_run', session, run });
 	}
 
 	addSpeechClip(durationSeconds: number, now: number): SpeechClip {
@@ -279,6 +303,7 @@ export class EmulatorState {
 		this.unsettled.clear();
 		this.runsAwaitingRender.clear();
 		this.idempotency.clear();
+		this.webhooks.clear();
 		this.nextSequence = 1;
 		this.initialBalance = balance;
 		this.credits = balance;
@@ -351,6 +376,7 @@ export class EmulatorState {
 			agent_sessions: { total: this.sessions.size, by_status: sessionsByStatus },
 			assets: this.assets.summary(),
 			speech_clips: this.speechClips.size,
+			webhooks: this.webhooks.summary(),
 		};
 	}
 }

@@ -6,7 +6,8 @@ import { invalidParameter, type ApiProblem } from './errors';
 /** `'limit' must be between 1 and 100.`: the param quoted, then the schema's words as a sentence. */
 export function issueProblem(issue: SchemaIssue): ApiProblem {
 	const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
-	if (!issue.param) return invalidParameter(null, sentence(`The request ${issue.message}`));
+	// A whole-body rule may already be a sentence ("At least one of 'url' or 'events' must be provided").
+	if (!issue.param) return invalidParameter(null, sentence(/^[A-Z]/.test(issue.message) ? issue.message : `The request ${issue.message}`));
 	return invalidParameter(issue.param, sentence(`'${issue.param}' ${issue.message}`));
 }
 

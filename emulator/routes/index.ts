@@ -9,6 +9,7 @@ import { translationHandlers } from './translations';
 import { userHandlers } from './users';
 import { videoHandlers } from './videos';
 import { voiceHandlers } from './voices';
+import { webhookHandlers } from './webhooks';
 
 export const HANDLERS: HandlerTable = {
 	...userHandlers,
@@ -20,6 +21,7 @@ export const HANDLERS: HandlerTable = {
 	...translationHandlers,
 	...agentHandlers,
 	...assetHandlers,
+	...webhookHandlers,
 };
 
 /** Fails fast when ENDPOINTS gained an endpoint the emulator cannot answer yet. */

@@ -7,6 +7,8 @@ export interface E2eEnvironment {
 	owner: { email: string; password: string };
 	/** The owner's session (n8n limits logins per minute, so the suite logs in once). */
 	sessionCookie: string;
+	/** A key for n8n's public API (executions with their data). */
+	apiKey: string;
 	emulatorUrl: string;
 	emulatorApiKey: string;
 	/** Environment of the n8n CLI for `n8n execute` (same user folder as the running n8n). */

@@ -67,3 +67,57 @@ describe('the example workflows, run with `n8n execute`', () => {
 		expect(creates[0].body.script).toBe(`Hi ${contacts[0].json.firstName}! Thanks for your interest in n8n. I made this short video just for the team at ${contacts[0].json.company}.`);
 	});
 });
+
+describe('the coverage examples, run with `n8n execute`', () => {
+	it('generates a template video per contact with typed variables', async () => {
+		const run = execute('hgExTemplateVid1');
+		expect(run.exitCode).toBe(0);
+		const contacts = nodeOutput(run, 'Contacts');
+		const videos = nodeOutput(run, 'Sales outreach video');
+		expect(videos).toHaveLength(3);
+		videos.forEach((video, i) => {
+			expect(video.pairedItem).toEqual({ item: i });
+			expect(video.json).toMatchObject({ status: 'completed', callback_id: contacts[i].json.contactId, firstName: contacts[i].json.firstName });
+		});
+		const generates = (await emulatorRequests()).filter((r) => r.method === 'POST' && r.path === '/v3/templates/tpl_sales_outreach');
+		expect(generates).toHaveLength(3);
+		expect(generates[0].body.variables.first_name).toEqual({ name: 'first_name', type: 'text', properties: { content: contacts[0].json.firstName } });
+		expect(generates[0].body.variables.logo).toEqual({ name: 'logo', type: 'image', properties: { url: contacts[0].json.logo } });
+	});
+
+	it('translates a video into three languages, one downloaded file per language', async () => {
+		const run = execute('hgExTranslate001');
+		expect(run.exitCode).toBe(0);
+		const translations = nodeOutput(run, 'Translate walkthrough');
+		expect(translations.map((t) => t.json.output_language)).toEqual(['Spanish (Spain)', 'French', 'German']);
+		translations.forEach((translation) => {
+			expect(translation.pairedItem).toEqual({ item: 0 });
+			expect(translation.json).toMatchObject({ status: 'completed', callback_id: 'walkthrough-2026', srt_caption_url: expect.any(String) });
+			expect(translation.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${translation.json.video_translation_id}.mp4` });
+		});
+	});
+
+	it('makes a video from a prompt with the Video Agent', () => {
+		const run = execute('hgExVideoAgent01');
+		expect(run.exitCode).toBe(0);
+		const [session] = nodeOutput(run, 'Explainer from a prompt');
+		expect(session.json).toMatchObject({ status: 'completed', progress: 100, callback_id: 'onboarding-explainer', video_id: expect.any(String) });
+		expect(session.binary?.data?.mimeType).toBe('video/mp4');
+	});
+
+	it('runs the node as AI agent tools from $fromAI parameters, without a model', async () => {
+		const run = execute('hgExAgentTools01');
+		expect(run.exitCode).toBe(0);
+		const results = nodeOutput(run, 'Run tools with fixed inputs');
+		expect(results).toHaveLength(2);
+		const text = JSON.stringify(results.map((r) => r.json));
+		expect(text).toContain('lk_');
+		const requests = await emulatorRequests();
+		const looks = requests.filter((r) => r.method === 'GET' && r.path === '/v3/avatars/looks');
+		expect(looks[0].query.limit).toBe('3');
+		const creates = requests.filter((r) => r.method === 'POST' && r.path === '/v3/videos');
+		expect(creates).toHaveLength(1);
+		expect(creates[0].body).toMatchObject({ avatar_id: 'lk_abigail_office', script: 'Hi! An AI agent asked me to record this for you.' });
+		expect(text).toContain('waiting');
+	});
+});

@@ -29,6 +29,9 @@ export default async function globalSetup(): Promise<void> {
 	harness.importCredentials(n8n, env, [
 		{ id: CREDENTIAL_ID, name: 'HeyGen API', type: 'heyGenApi', data: { apiKey: emulator.apiKey, baseUrl: emulator.url } },
 		{ id: WRONG_KEY_CREDENTIAL_ID, name: 'HeyGen API (wrong key)', type: 'heyGenApi', data: { apiKey: 'hg_wrong_key', baseUrl: emulator.url } },
+		// The HubSpot examples' nodes are pinned in the suite; their credentials only have to exist.
+		{ id: 'hsAppTokenCred01', name: 'HubSpot App Token', type: 'hubspotAppToken', data: { appToken: 'pat-na1-e2e-not-used' } },
+		{ id: 'hsDeveloperCred01', name: 'HubSpot Developer API', type: 'hubspotDeveloperApi', data: { clientId: 'e2e', clientSecret: 'e2e', apiKey: 'e2e', appId: '1' } },
 	]);
 	const workflowFiles = (dir: string) =>
 		readdirSync(dir)
@@ -39,10 +42,19 @@ export default async function globalSetup(): Promise<void> {
 	const instance = await harness.startN8n(n8n, env);
 	// The CLI runs beside the server: its own task-runner broker port.
 	const cliEnv = { ...env, N8N_RUNNERS_BROKER_PORT: String(await harness.freePort()) };
+	const sessionCookie = await harness.sessionCookie(instance.url, OWNER);
+	const rest = harness.restClient(instance.url, sessionCookie);
+	const key = await rest('/rest/api-keys', {
+		method: 'POST',
+		body: JSON.stringify({ label: 'e2e', scopes: ['execution:read', 'execution:list'], expiresAt: null }),
+	});
+	const apiKey = key.body?.data?.rawApiKey ?? key.body?.data?.apiKey;
+	if (!apiKey) throw new Error(`could not create an n8n API key: ${JSON.stringify(key.body)}`);
 	const state: E2eEnvironment = {
 		n8nUrl: instance.url,
 		owner: OWNER,
-		sessionCookie: await harness.sessionCookie(instance.url, OWNER),
+		sessionCookie,
+		apiKey,
 		emulatorUrl: emulator.url,
 		emulatorApiKey: emulator.apiKey,
 		cliEnv,

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
@@ -54,11 +55,87 @@ export async function emulator(path: string, init: { method?: string; body?: unk
 	return (await response.json()) as unknown;
 }
 
-export async function emulatorRequests(): Promise<Array<{ method: string; path: string; status?: number; headers: Record<string, string>; body?: any; server: string }>> {
+export async function emulatorRequests(): Promise<
+	Array<{ method: string; path: string; query: Record<string, string>; status?: number; headers: Record<string, string>; body?: any; server: string }>
+> {
 	return ((await emulator('/requests')) as { data: never[] }).data;
 }
 
 export function n8nVersionInstalled(): string {
 	const result = spawnSync(env.nodeBin, [env.n8nBin, '--version'], { encoding: 'utf8', env: env.cliEnv });
 	return result.stdout.trim().split('\n').pop() ?? '';
+}
+
+/** n8n's public API (`/api/v1`), with the suite's API key. */
+export async function publicApi(path: string): Promise<any> {
+	const response = await fetch(`${env.n8nUrl}/api/v1${path}`, { headers: { 'X-N8N-API-KEY': env.apiKey, accept: 'application/json' } });
+	if (!response.ok) throw new Error(`GET /api/v1${path}: ${response.status} ${await response.text()}`);
+	return await response.json();
+}
+
+/** Executions of a workflow, newest first, with their run data. */
+export async function executionsOf(workflowId: string): Promise<Array<{ id: string; status: string; mode: string; data: any }>> {
+	const page = await publicApi(`/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true&limit=100`);
+	return page.data;
+}
+
+/** The items a node put out in an execution read from the public API. */
+export function executionOutput(execution: { data: any }, nodeName: string): INodeExecutionData[] {
+	const runs = execution.data?.resultData?.runData?.[nodeName];
+	if (!runs) throw new Error(`node "${nodeName}" did not run in execution`);
+	return runs[runs.length - 1].data?.main?.[0] ?? [];
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+/** Publishes (activates) a workflow, as the editor's Publish button does. */
+export async function publish(workflowId: string): Promise<void> {
+	const api = await rest();
+	const workflow = await api(`/rest/workflows/${workflowId}`);
+	const result = await api(`/rest/workflows/${workflowId}/activate`, {
+		method: 'POST',
+		body: JSON.stringify({ versionId: workflow.body.data.versionId }),
+	});
+	if (result.status !== 200) throw new Error(`publishing ${workflowId} failed: ${result.status} ${JSON.stringify(result.body)}`);
+}
+
+export async function unpublish(workflowId: string): Promise<void> {
+	const api = await rest();
+	const result = await api(`/rest/workflows/${workflowId}/deactivate`, { method: 'POST', body: JSON.stringify({}) });
+	if (result.status !== 200) throw new Error(`unpublishing ${workflowId} failed: ${result.status} ${JSON.stringify(result.body)}`);
+}
+
+/** Saves a new workflow through the REST API (as the editor does) and returns its id. */
+export async function createWorkflow(workflow: Record<string, unknown>): Promise<string> {
+	const api = await rest();
+	const { id: _id, active: _active, ...definition } = workflow;
+	const result = await api('/rest/workflows', { method: 'POST', body: JSON.stringify(definition) });
+	if (result.status !== 200) throw new Error(`creating a workflow failed: ${result.status} ${JSON.stringify(result.body)}`);
+	return result.body.data.id;
+}
+
+/** Plays a third party's inbound webhook (Clay's table webhook): records every JSON body posted to it. */
+export function startReceiver(): Promise<{ url: string; received: unknown[]; server: Server }> {
+	const received: unknown[] = [];
+	const server = createServer((req: IncomingMessage, res) => {
+		let text = '';
+		req.on('data', (chunk) => (text += chunk));
+		req.on('end', () => {
+			received.push(JSON.parse(text || '{}'));
+			res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+		});
+	});
+	return new Promise((resolve) =>
+		server.listen(0, '127.0.0.1', () =>
+			resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/clay/table-webhook`, received, server }),
+		),
+	);
 }

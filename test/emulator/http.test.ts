@@ -177,11 +177,30 @@ describe('every success response matches its ENDPOINTS schema', () => {
 			['getAsset', 'GET', `/v3/assets/${assetId}`],
 			['deleteAsset', 'DELETE', `/v3/assets/${deletableAsset}`],
 		];
+		const endpoint = await call(emulator(), 'POST', '/v3/webhooks/endpoints', {
+			body: { url: 'http://127.0.0.1:9/hook', events: ['avatar_video.success'] },
+		});
+		const endpointId: string = endpoint.body.data.endpoint_id;
+		calls.push(
+			['listWebhookEndpoints', 'GET', '/v3/webhooks/endpoints'],
+			['updateWebhookEndpoint', 'PATCH', `/v3/webhooks/endpoints/${endpointId}`, { events: ['avatar_video.fail'] }],
+			['rotateWebhookSecret', 'POST', `/v3/webhooks/endpoints/${endpointId}/rotate-secret`],
+			['listWebhookEventTypes', 'GET', '/v3/webhooks/event-types'],
+			['listWebhookEvents', 'GET', '/v3/webhooks/events'],
+			['deleteWebhookEndpoint', 'DELETE', `/v3/webhooks/endpoints/${endpointId}`],
+		);
+		expectValidResponse('createWebhookEndpoint', endpoint.body);
 		expectValidResponse('createVideo', created.body);
 		expectValidResponse('uploadAsset', uploaded.body);
 		expectValidResponse('createTranslation', translation.body);
 		expectValidResponse('createAgentSession', session.body);
-		const covered = new Set<EndpointKey>(['createVideo', 'uploadAsset', 'createTranslation', 'createAgentSession']);
+		const covered = new Set<EndpointKey>([
+			'createVideo',
+			'uploadAsset',
+			'createTranslation',
+			'createAgentSession',
+			'createWebhookEndpoint',
+		]);
 		for (const [key, method, path, body] of calls) {
 			const response = await call(emulator(), method, path, { body });
 			expect({ key, status: response.status }).toEqual({ key, status: 200 });

@@ -1,0 +1,176 @@
+import { renderFailureText, type AgentRun, type AgentSession } from './agent';
+import { VIDEO_PAGE_URL } from './routes/videos';
+import type { TrackedWork } from './state';
+import { translationLinks, videoLinks, type UrlSigner } from './storage';
+import type { TranslationJob } from './translation';
+import type { VideoJob } from './videoJob';
+import type { EventDraft } from './webhooks';
+import type { WatchVerdict } from './scheduler';
+
+/** A job to watch: its unique key, when it can first be final, and how to tell (with its event). */
+export interface WorkWatch {
+	key: string;
+	dueAtMs: number;
+	check: (now: number) => WatchVerdict<EventDraft>;
+}
+
+export interface EventSources {
+	signer: UrlSigner;
+	findVideo: (id: string) => VideoJob | undefined;
+}
+
+/** Deleted before it finished: cancelled, so it never completes or fails (nor is charged). */
+function cancelledEarly(job: VideoJob): boolean {
+	return job.deletedAtMs !== null && job.deletedAtMs < job.finishedAtMs;
+}
+
+/** `avatar_video.success` / `.fail` for avatar, image, studio and template videos. */
+export function videoEvent(job: VideoJob, signer: UrlSigner, now: number): EventDraft {
+	const common = { entityIds: [job.id], callbackUrl: job.callbackUrl, occurredAtMs: job.finishedAtMs };
+	if (job.outcome.status === 'completed') {
+		return {
+			...common,
+			type: 'avatar_video.success',
+			data: {
+				video_id: job.id,
+				url: videoLinks(job, signer, now).video_url,
+				callback_id: job.callbackId,
+				video_share_page_url: `${VIDEO_PAGE_URL}/${job.id}`,
+				folder_id: null,
+			},
+		};
+	}
+	return {
+		...common,
+		type: 'avatar_video.fail',
+		data: {
+			video_id: job.id,
+			msg: job.outcome.failureMessage ?? job.outcome.failureCode ?? 'Video rendering failed.',
+			callback_id: job.callbackId,
+		},
+	};
+}
+
+/** `video_translate.success` / `.fail`, one per output language. */
+export function translationEvent(job: TranslationJob, signer: UrlSigner, now: number): EventDraft {
+	const common = { entityIds: [job.id], callbackUrl: job.callbackUrl, occurredAtMs: job.finishedAtMs };
+	if (job.outcome.status === 'completed') {
+		const links = translationLinks(job, signer, now);
+		return {
+			...common,
+			type: 'video_translate.success',
+			data: {
+				video_translate_id: job.id,
+				// An audio-only translation has no video; its file is the audio track.
+				url: links.video_url ?? links.audio_url,
+				callback_id: job.callbackId,
+				output_language: job.outputLanguage,
+			},
+		};
+	}
+	return {
+		...common,
+		type: 'video_translate.fail',
+		data: {
+			video_translate_id: job.id,
+			message: job.outcome.failureMessage,
+			callback_id: job.callbackId,
+			output_language: job.outputLanguage,
+		},
+	};
+}
+
+function agentFailure(session: AgentSession, videoId: string | null, message: string, at: number): EventDraft {
+	return {
+		type: 'video_agent.fail',
+		data: { session_id: session.id, video_id: videoId, message, callback_id: session.callbackId },
+		entityIds: videoId ? [session.id, videoId] : [session.id],
+		callbackUrl: session.callbackUrl,
+		occurredAtMs: at,
+	};
+}
+
+/** The error the agent posted when this run ended without a video (a refused prompt, too few credits). */
+function runErrorText(session: AgentSession, run: AgentRun): string {
+	const posted = session.messages.filter(
+		(message) => message.role === 'model' && message.type === 'error' && message.atMs === run.thinkingUntilMs,
+	);
+	return posted[posted.length - 1]?.content ?? 'The Video Agent session failed.';
+}
+
+/** How an agent run ends: after thinking (a failure), or when its video does. Questions end nothing. */
+function checkAgentRun(
+	session: AgentSession,
+	run: AgentRun,
+	sources: EventSources,
+	now: number,
+): WatchVerdict<EventDraft> {
+	if (now < run.thinkingUntilMs) return { waitUntilMs: run.thinkingUntilMs };
+	if (run.next === 'question') return { final: null };
+	if (run.next === 'fail' || run.videoId === null) {
+		return { final: agentFailure(session, null, runErrorText(session, run), run.thinkingUntilMs) };
+	}
+	const job = sources.findVideo(run.videoId);
+	if (!job) return { final: null };
+	if (cancelledEarly(job)) {
+		return { final: agentFailure(session, job.id, 'The video was deleted before it finished.', job.deletedAtMs ?? now) };
+	}
+	if (now < job.finishedAtMs) return { waitUntilMs: job.finishedAtMs };
+	if (job.outcome.status === 'failed') {
+		return { final: agentFailure(session, job.id, renderFailureText(job), job.finishedAtMs) };
+	}
+	return {
+		final: {
+			type: 'video_agent.success',
+			data: {
+				session_id: session.id,
+				video_id: job.id,
+				video_url: videoLinks(job, sources.signer, now).video_url,
+				callback_id: session.callbackId,
+			},
+			entityIds: [session.id, job.id],
+			callbackUrl: session.callbackUrl,
+			occurredAtMs: job.finishedAtMs,
+		},
+	};
+}
+
+/**
+ * The watch of a job that will fire a webhook event, or undefined when it fires none (an agent's own
+ * video: its session's run reports it as `video_agent.*`; a run that only asks a question).
+ */
+export function watchFor(work: TrackedWork, sources: EventSources): WorkWatch | undefined {
+	switch (work.kind) {
+		case 'video': {
+			const { job } = work;
+			if (job.kind === 'agent') return undefined;
+			return {
+				key: `video:${job.id}`,
+				dueAtMs: job.finishedAtMs,
+				check: (now) => {
+					if (cancelledEarly(job)) return { final: null };
+					if (now < job.finishedAtMs) return { waitUntilMs: job.finishedAtMs };
+					return { final: videoEvent(job, sources.signer, now) };
+				},
+			};
+		}
+		case 'translation': {
+			const { job } = work;
+			return {
+				key: `translation:${job.id}`,
+				dueAtMs: job.finishedAtMs,
+				check: (now) =>
+					now < job.finishedAtMs ? { waitUntilMs: job.finishedAtMs } : { final: translationEvent(job, sources.signer, now) },
+			};
+		}
+		case 'agent_run': {
+			const { session, run } = work;
+			if (run.next === 'question') return undefined;
+			return {
+				key: `agent:${session.id}:${run.runId}`,
+				dueAtMs: run.thinkingUntilMs,
+				check: (now) => checkAgentRun(session, run, sources, now),
+			};
+		}
+	}
+}
