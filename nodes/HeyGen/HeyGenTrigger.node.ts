@@ -98,7 +98,7 @@ export class HeyGenTrigger implements INodeType {
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as EndpointState;
-				return await removeEndpoint(heyGenWebhookApi(this), state);
+				return await removeEndpoint(heyGenWebhookApi(this), state, this.getNodeWebhookUrl('default') as string);
 			},
 		},
 	};

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { createWorkflow, emulator, emulatorRequests, env, executionOutput, publicApi, publish, rest, startReceiver, unpublish, waitFor } from './n8n';
+import { createWorkflow, emulator, emulatorRequests, env, executionOutput, publicApi, publish, rest, startReceiver, unpublish, waitFor, webhookEndpoints } from './n8n';
 
 const example = (file: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8')) as Record<string, any>;
 
@@ -90,10 +90,9 @@ describe('the HubSpot chain', () => {
 		const startedAt = Date.now();
 		const run = await runManually(id, 'HeyGen video ready');
 		expect(run.waitingForWebhook).toBe(true);
-		const testEndpoint = await waitFor('the test webhook endpoint', async () => {
-			const { data } = (await emulator('/state')) as { data: { webhook_endpoints?: Array<{ url: string }> } };
-			return data.webhook_endpoints?.find((endpoint) => endpoint.url.includes('/webhook-test/'));
-		});
+		const testEndpoint = await waitFor('the test webhook endpoint', async () =>
+			(await webhookEndpoints()).find((endpoint) => endpoint.url.includes('/webhook-test/')),
+		);
 		expect(testEndpoint.url).toContain(`${env.n8nUrl}/webhook-test/`);
 
 		const videoId = await createVideo('1501');
@@ -107,10 +106,7 @@ describe('the HubSpot chain', () => {
 			heygen_video_id: videoId,
 		});
 		// The editor's listening ends with the run: its endpoint is removed again.
-		await waitFor('the test endpoint to go', async () => {
-			const { data } = (await emulator('/state')) as { data: { webhook_endpoints?: Array<{ url: string }> } };
-			return !(data.webhook_endpoints ?? []).some((endpoint) => endpoint.url.includes('/webhook-test/'));
-		});
+		await waitFor('the test endpoint to go', async () => !(await webhookEndpoints()).some((endpoint) => endpoint.url.includes('/webhook-test/')));
 	});
 });
 

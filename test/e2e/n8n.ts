@@ -96,7 +96,18 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 	}
 }
 
-/** Publishes (activates) a workflow, as the editor's Publish button does. */
+/** n8n publishes in the background; this waits until it reports the workflow's triggers settled. */
+async function publicationSettled(workflowId: string, status: 'published' | 'not_published'): Promise<void> {
+	const api = await rest();
+	await waitFor(`workflow ${workflowId} to be ${status}`, async () => {
+		const { body } = await api(`/rest/workflows/${workflowId}/publication-status`);
+		const errors = (body.data.triggers ?? []).filter((trigger: { errorMessage?: string | null }) => trigger.errorMessage);
+		if (errors.length > 0) throw new Error(`publishing ${workflowId} failed: ${JSON.stringify(errors)}`);
+		return body.data.status === status;
+	});
+}
+
+/** Publishes (activates) a workflow, as the editor's Publish button does, and waits until it is live. */
 export async function publish(workflowId: string): Promise<void> {
 	const api = await rest();
 	const workflow = await api(`/rest/workflows/${workflowId}`);
@@ -105,12 +116,20 @@ export async function publish(workflowId: string): Promise<void> {
 		body: JSON.stringify({ versionId: workflow.body.data.versionId }),
 	});
 	if (result.status !== 200) throw new Error(`publishing ${workflowId} failed: ${result.status} ${JSON.stringify(result.body)}`);
+	await publicationSettled(workflowId, 'published');
 }
 
 export async function unpublish(workflowId: string): Promise<void> {
 	const api = await rest();
 	const result = await api(`/rest/workflows/${workflowId}/deactivate`, { method: 'POST', body: JSON.stringify({}) });
 	if (result.status !== 200) throw new Error(`unpublishing ${workflowId} failed: ${result.status} ${JSON.stringify(result.body)}`);
+	await publicationSettled(workflowId, 'not_published');
+}
+
+/** The webhook endpoints registered in the emulator, read through HeyGen's own API. */
+export async function webhookEndpoints(): Promise<Array<{ endpoint_id: string; url: string; events: string[] | null }>> {
+	const response = await fetch(`${env.emulatorUrl}/v3/webhooks/endpoints?limit=100`, { headers: { 'x-api-key': env.emulatorApiKey } });
+	return ((await response.json()) as { data: Array<{ endpoint_id: string; url: string; events: string[] | null }> }).data;
 }
 
 /** Saves a new workflow through the REST API (as the editor does) and returns its id. */

@@ -18,7 +18,9 @@ describe('the package in a real n8n', () => {
 		const { status, body } = await api('/types/nodes.json');
 		expect(status).toBe(200);
 		const names = (body as Array<{ name: string }>).map((type) => type.name).filter((name) => name.startsWith(`${packageJson.name}.`));
-		expect(names).toEqual(expect.arrayContaining([NODE_TYPE, `${NODE_TYPE}Tool`]));
+		expect(names).toEqual(expect.arrayContaining([NODE_TYPE, `${NODE_TYPE}Tool`, `${packageJson.name}.heyGenTrigger`]));
+		// A trigger gets no tool variant.
+		expect(names).not.toContain(`${packageJson.name}.heyGenTriggerTool`);
 		// Every node the package declares is loaded (a file left out of `files` would fail here).
 		for (const file of packageJson.n8n.nodes) {
 			const className = file.split('/').pop()!.replace('.node.js', '');

@@ -1,19 +1,10 @@
 import { signBody } from '../../nodes/HeyGen/trigger/signature';
-import { emulator, env, executionOutput, executionsOf, publish, unpublish, waitFor } from './n8n';
+import { emulator, emulatorRequests, env, executionOutput, executionsOf, publish, unpublish, waitFor, webhookEndpoints } from './n8n';
 
 const PROBE = 'hgE2eTrigger001';
 const PROBE_URL = `${env.n8nUrl}/webhook/5c0f7a2e-1b3d-4e5f-8a9b-0c1d2e3f4a51/webhook`;
 
-interface EndpointView {
-	endpoint_id: string;
-	url: string;
-	events: string[] | null;
-}
-
-async function endpoints(): Promise<EndpointView[]> {
-	const response = await fetch(`${env.emulatorUrl}/v3/webhooks/endpoints?limit=100`, { headers: { 'x-api-key': env.emulatorApiKey } });
-	return ((await response.json()) as { data: EndpointView[] }).data;
-}
+const endpoints = webhookEndpoints;
 
 async function secretFor(url: string): Promise<string> {
 	const { data } = (await emulator('/webhook-secrets')) as { data: Array<{ url: string; secret: string }> };
@@ -60,8 +51,19 @@ describe('HeyGen Trigger in a published workflow', () => {
 			return runs.length > before ? runs[0] : undefined;
 		});
 		const [item] = executionOutput(execution, 'HeyGen Trigger');
-		expect(item.json).toMatchObject({ event_type: 'avatar_video.success', event_id: expect.stringMatching(/^evt_/), video_id: videoId, callback_id: 'contact-42' });
-		expect(typeof item.json.url).toBe('string');
+		expect(item.json).toMatchObject({
+			event_type: 'avatar_video.success',
+			event_id: expect.stringMatching(/^evt_/),
+			video_id: videoId,
+			callback_id: 'contact-42',
+			// Fetch Fresh Resource: the video read again, with a freshly signed URL and its page.
+			status: 'completed',
+			video_page_url: `https://app.heygen.com/videos/${videoId}`,
+		});
+		expect(item.json.video_url).toEqual(expect.stringContaining(`/videos/${videoId}.mp4`));
+		expect(item.json.video_url).not.toBe(item.json.url);
+		// Download Video: the file itself, in the binary field.
+		expect(item.binary?.video).toMatchObject({ mimeType: 'video/mp4', fileName: `${videoId}.mp4` });
 		// A few seconds later there is still only one run for this event.
 		await new Promise((resolve) => setTimeout(resolve, 2000));
 		expect((await executionsOf(PROBE)).length).toBe(before + 1);
@@ -104,11 +106,15 @@ describe('HeyGen Trigger in a published workflow', () => {
 	it('unpublishing removes the endpoint; 20 publish/unpublish cycles leave none behind', async () => {
 		await unpublish(PROBE);
 		expect(await endpoints()).toHaveLength(0);
+		await emulator('/reset', { method: 'POST' });
 		for (let cycle = 0; cycle < 20; cycle++) {
 			await publish(PROBE);
-			expect(await endpoints()).toHaveLength(1);
+			expect((await endpoints()).map((endpoint) => endpoint.url)).toEqual([PROBE_URL]);
 			await unpublish(PROBE);
 		}
 		expect(await endpoints()).toHaveLength(0);
+		const calls = await emulatorRequests();
+		expect(calls.filter((r) => r.method === 'POST' && r.path === '/v3/webhooks/endpoints' && r.status === 200)).toHaveLength(20);
+		expect(calls.filter((r) => r.method === 'DELETE' && r.path.startsWith('/v3/webhooks/endpoints/') && r.status === 200)).toHaveLength(20);
 	});
 });

@@ -167,6 +167,25 @@ describe('Video → Create Avatar Video', () => {
 		}
 	});
 
+	it("an engine the look does not support is refused before creating, naming the look's engines", async () => {
+		const result = await runHeyGen(
+			emulator,
+			avatarVideoParameters({ avatar_id: locator(SEED_IDS.lookWithoutAvatarV), voice_id: locator(SEED_IDS.englishFemaleVoice), additionalFields: { engine: 'avatar_v' } }),
+			{ items: contacts(1) },
+		);
+		expect(result.error?.message).toMatch(/^The avatar look "[^"]+" does not support the Avatar V engine \[item 0\]$/);
+		expect(result.error?.description).toMatch(/^It supports Avatar IV/);
+		expect(apiCalls(emulator, 'POST')).toHaveLength(0);
+		emulator.reset();
+		const supported = await runHeyGen(
+			emulator,
+			avatarVideoParameters({ voice_id: locator(SEED_IDS.englishFemaleVoice), additionalFields: { engine: 'avatar_v' }, waitForCompletion: false }),
+			{ items: contacts(1) },
+		);
+		expect(supported.error).toBeUndefined();
+		expect((apiCalls(emulator, 'POST', '/v3/videos')[0].body as { engine: unknown }).engine).toEqual({ type: 'avatar_v' });
+	});
+
 	it('an unknown avatar stops the node with a clear 404', async () => {
 		const result = await runHeyGen(emulator, avatarVideoParameters({ avatar_id: locator('lk_nobody'), voice_id: locator(SEED_IDS.englishFemaleVoice) }), {
 			items: contacts(1),

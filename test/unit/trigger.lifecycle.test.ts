@@ -70,13 +70,19 @@ describe('webhook endpoint lifecycle', () => {
 		const { api, endpoints, calls } = fakeApi();
 		const state: EndpointState = {};
 		await registerEndpoint(api, state, URL, null);
-		expect(await removeEndpoint(api, state)).toBe(true);
+		expect(await removeEndpoint(api, state, URL)).toBe(true);
 		expect(endpoints).toHaveLength(0);
 		expect(state).toEqual({});
 		const gone: EndpointState = { endpointId: 'ep_missing', secret: 'whsec_x' };
-		expect(await removeEndpoint(api, gone)).toBe(true);
+		expect(await removeEndpoint(api, gone, URL)).toBe(true);
 		expect(gone).toEqual({});
 		expect(calls).toContain('remove ep_missing');
+	});
+
+	it('delete also removes an endpoint for this URL whose id was never stored', async () => {
+		const { api, endpoints } = fakeApi([{ endpoint_id: 'ep_lost', url: URL, events: null }, { endpoint_id: 'ep_keep', url: 'https://x.test/h', events: null }]);
+		expect(await removeEndpoint(api, {}, URL)).toBe(true);
+		expect(endpoints.map((e) => e.endpoint_id)).toEqual(['ep_keep']);
 	});
 });
 

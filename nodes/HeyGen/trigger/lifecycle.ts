@@ -64,9 +64,15 @@ export async function registerEndpoint(api: WebhookApi, state: EndpointState, ur
 	state.events = events;
 }
 
-/** Removes the endpoint (one HeyGen already forgot counts as removed) and forgets its secret. */
-export async function removeEndpoint(api: WebhookApi, state: EndpointState): Promise<boolean> {
-	if (state.endpointId) await api.remove(state.endpointId);
+/**
+ * Removes the endpoint (one HeyGen already forgot counts as removed) and any other endpoint for
+ * this URL, which would otherwise keep delivering with a secret nobody holds; forgets the secret.
+ */
+export async function removeEndpoint(api: WebhookApi, state: EndpointState, url: string): Promise<boolean> {
+	const endpoints = await api.list();
+	const ids = new Set(endpoints.filter((endpoint) => endpoint.url === url).map((endpoint) => endpoint.endpoint_id));
+	if (state.endpointId) ids.add(state.endpointId);
+	for (const id of ids) await api.remove(id);
 	clearEndpoint(state);
 	return true;
 }
