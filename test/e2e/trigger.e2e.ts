@@ -61,7 +61,7 @@ describe('HeyGen Trigger in a published workflow', () => {
 			video_page_url: `https://app.heygen.com/videos/${videoId}`,
 		});
 		expect(item.json.video_url).toEqual(expect.stringContaining(`/videos/${videoId}.mp4`));
-		expect(item.json.video_url).not.toBe(item.json.url);
+		expect((await fetch(String(item.json.video_url), { method: 'HEAD' })).status).toBe(200);
 		// Download Video: the file itself, in the binary field.
 		expect(item.binary?.video).toMatchObject({ mimeType: 'video/mp4', fileName: `${videoId}.mp4` });
 		// A few seconds later there is still only one run for this event.
