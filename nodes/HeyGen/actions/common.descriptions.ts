@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 /** HeyGen ids are short URL-safe strings; anything else is a paste mistake. Empty is left to `required`. n8n anchors these patterns. */
 const ID_PATTERN = '[A-Za-z0-9_\\-:.]*';
@@ -168,6 +168,20 @@ export const callbackIdField: INodeProperties = {
 		'Your own reference for this video, such as a HubSpot contact ID or a Clay row key. HeyGen echoes it in webhook events and the node keeps it in the output, so the video finds its record again.',
 };
 
+/** The item's Callback ID, or nothing when empty. */
+export function callbackIdOf(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
+	const value = String(ctx.getNodeParameter('callback_id', itemIndex, '') ?? '').trim();
+	return value || undefined;
+}
+
+export const videoTitleField: INodeProperties = {
+	displayName: 'Title',
+	name: 'title',
+	type: 'string',
+	default: '',
+	description: 'Name of the video in the HeyGen library',
+};
+
 export const maxWaitOption: INodeProperties = {
 	displayName: 'Max Wait (Minutes)',
 	name: 'maxWaitMinutes',
@@ -262,4 +276,14 @@ export const agentStyleLocator: INodeProperties = {
 			validation: ID_VALIDATION,
 		},
 	],
+};
+
+/** Options of the operations that wait for jobs made elsewhere. */
+export const waitOnlyOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [includeInputFieldsOption, maxWaitOption],
 };

@@ -193,3 +193,21 @@ export async function runCreates(
 	});
 	return results;
 }
+
+/**
+ * Waits for jobs made elsewhere (or with waiting off), one per item, all watched together:
+ * the shared body of every Wait for Completion operation.
+ */
+export async function waitForExisting(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	idParameter: string,
+	plan: CreatePlan,
+): Promise<INodeExecutionData[]> {
+	const prepared = items.map((_, itemIndex) => ({
+		itemIndex,
+		existingIds: [String(ctx.getNodeParameter(idParameter, itemIndex, '', { extractValue: true })).trim()],
+	}));
+	const settings = { ...readCreateSettings(ctx), waitForCompletion: true, maxConcurrentJobs: Math.max(1, items.length) };
+	return await runCreates(ctx, items, prepared, settings, plan);
+}

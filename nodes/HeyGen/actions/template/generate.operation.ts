@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { invalidInputError, type FieldLabels } from '../../helpers/validation';
 import { generateTemplateVideoBodySchema, type TemplateDetail } from '../../schemas';
 import { apiData } from '../../transport/request';
-import { callbackIdField, templateLocator, waitFields } from '../common.descriptions';
+import { callbackIdField, callbackIdOf, templateLocator, videoTitleField, waitFields } from '../common.descriptions';
 import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
 import { createOptions } from '../video/shared';
 import { videoCreatePlan } from '../video/videoJobs';
@@ -119,13 +119,7 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. intro, offer, outro',
 				description: 'Comma-separated scene IDs to render, in this order (Template → Get lists them); empty renders all',
 			},
-			{
-				displayName: 'Title',
-				name: 'title',
-				type: 'string',
-				default: '',
-				description: 'Name of the video in the HeyGen library',
-			},
+			videoTitleField,
 			{
 				displayName: 'Width (Px)',
 				name: 'width',
@@ -173,7 +167,7 @@ function settings(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 			.map((id) => id.trim())
 			.filter(Boolean);
 	}
-	const callbackId = String(ctx.getNodeParameter('callback_id', itemIndex, '')).trim();
+	const callbackId = callbackIdOf(ctx, itemIndex);
 	if (callbackId) body.callback_id = callbackId;
 	return body;
 }

@@ -5,7 +5,7 @@ import { invalidInputError, type FieldLabels } from '../../helpers/validation';
 import { createTranslationBodySchema, TRANSLATION_MODES } from '../../schemas';
 import { apiData } from '../../transport/request';
 import { checkBinaryUpload, uploadBinaryAsset } from '../../transport/upload';
-import { callbackIdField, inputBinaryField, waitFields } from '../common.descriptions';
+import { callbackIdField, callbackIdOf, inputBinaryField, waitFields } from '../common.descriptions';
 import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
 import { createOptions } from '../video/shared';
 import { translationCreatePlan } from './translationJobs';
@@ -138,7 +138,7 @@ function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 			body[key] = value;
 		}
 	}
-	const callbackId = String(ctx.getNodeParameter('callback_id', itemIndex, '')).trim();
+	const callbackId = callbackIdOf(ctx, itemIndex);
 	if (callbackId) body.callback_id = callbackId;
 	return body;
 }

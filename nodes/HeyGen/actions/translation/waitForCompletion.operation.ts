@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { downloadFields, includeInputFieldsOption, maxWaitOption } from '../common.descriptions';
-import { readCreateSettings, runCreates } from '../createFlow';
+import { downloadFields, waitOnlyOptions } from '../common.descriptions';
+import { waitForExisting } from '../createFlow';
 import { translationIdField } from './fields';
 import { translationCreatePlan } from './translationJobs';
 
@@ -11,14 +11,7 @@ const properties: INodeProperties[] = [
 	...downloadFields.map((field) =>
 		field.name === 'downloadVideo' ? { ...field, description: 'Whether to download the translated video into the output as binary data' } : field,
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [includeInputFieldsOption, maxWaitOption],
-	},
+	waitOnlyOptions,
 ];
 
 const displayOptions = { show: { resource: ['translation'], operation: ['waitForCompletion'] } };
@@ -26,10 +19,5 @@ const displayOptions = { show: { resource: ['translation'], operation: ['waitFor
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const prepared = items.map((_, itemIndex) => ({
-		itemIndex,
-		existingIds: [String(this.getNodeParameter('video_translation_id', itemIndex)).trim()],
-	}));
-	const settings = { ...readCreateSettings(this), waitForCompletion: true, maxConcurrentJobs: Math.max(1, items.length) };
-	return await runCreates(this, items, prepared, settings, translationCreatePlan(this));
+	return await waitForExisting(this, items, 'video_translation_id', translationCreatePlan(this));
 }

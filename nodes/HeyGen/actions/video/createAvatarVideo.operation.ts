@@ -4,9 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { createVideoBodySchema, VIDEO_ENGINES } from '../../schemas';
 import { apiData } from '../../transport/request';
 import { ENGINE_NAMES, resolveLooks, type LookUse } from '../avatar/looks';
-import { avatarLookLocator } from '../common.descriptions';
+import { avatarLookLocator, callbackIdOf } from '../common.descriptions';
 import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
-import { callbackId, createVideoTail, settingsBody, speechBody, speechFields, VIDEO_FIELD_LABELS } from './shared';
+import { createVideoTail, settingsBody, speechBody, speechFields, VIDEO_FIELD_LABELS } from './shared';
 import { videoCreatePlan } from './videoJobs';
 
 const engineField: INodeProperties = {
@@ -35,7 +35,7 @@ function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 		...settingsBody(ctx, itemIndex),
 	};
 	if (typeof fields.engine === 'string' && fields.engine) body.engine = { type: fields.engine };
-	const callback = callbackId(ctx, itemIndex);
+	const callback = callbackIdOf(ctx, itemIndex);
 	if (callback) body.callback_id = callback;
 	return body;
 }

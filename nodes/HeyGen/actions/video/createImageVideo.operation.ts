@@ -5,9 +5,9 @@ import { invalidInputError } from '../../helpers/validation';
 import { createVideoBodySchema } from '../../schemas';
 import { apiData } from '../../transport/request';
 import { checkBinaryUpload, uploadBinaryAsset } from '../../transport/upload';
-import { inputBinaryField } from '../common.descriptions';
+import { callbackIdOf, inputBinaryField } from '../common.descriptions';
 import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
-import { callbackId, createVideoTail, settingsBody, speechBody, speechFields, VIDEO_FIELD_LABELS } from './shared';
+import { createVideoTail, settingsBody, speechBody, speechFields, VIDEO_FIELD_LABELS } from './shared';
 import { videoCreatePlan } from './videoJobs';
 
 const properties: INodeProperties[] = [
@@ -71,7 +71,7 @@ async function buildBody(ctx: IExecuteFunctions, itemIndex: number): Promise<IDa
 	if (body.script && !body.voice_id) {
 		throw invalidInputError(ctx, { param: 'voice_id', message: 'is required when a script is read' }, VIDEO_FIELD_LABELS, itemIndex);
 	}
-	const callback = callbackId(ctx, itemIndex);
+	const callback = callbackIdOf(ctx, itemIndex);
 	if (callback) body.callback_id = callback;
 	return body;
 }

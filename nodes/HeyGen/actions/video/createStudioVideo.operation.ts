@@ -5,7 +5,7 @@ import { invalidInputError, type FieldLabels } from '../../helpers/validation';
 import { createVideoBodySchema, VIDEO_ASPECT_RATIOS, VIDEO_ENGINES, VIDEO_RESOLUTIONS } from '../../schemas';
 import { apiData } from '../../transport/request';
 import { ENGINE_NAMES, resolveLooks, type LookUse } from '../avatar/looks';
-import { callbackIdField, waitFields } from '../common.descriptions';
+import { callbackIdField, callbackIdOf, videoTitleField, waitFields } from '../common.descriptions';
 import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
 import { createOptions } from './shared';
 import { videoCreatePlan } from './videoJobs';
@@ -183,7 +183,7 @@ const properties: INodeProperties[] = [
 				default: '1080p',
 				options: VIDEO_RESOLUTIONS.map((resolution) => ({ name: resolution === '4k' ? '4K' : resolution, value: resolution })),
 			},
-			{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Name of the video in the HeyGen library' },
+			videoTitleField,
 		],
 	},
 	createOptions,
@@ -265,7 +265,7 @@ function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	}
 	if (fields.captions === 'file') body.caption = { file_format: 'srt' };
 	if (fields.captions === 'burnIn') body.caption = { file_format: 'srt', style: 'default' };
-	const callbackId = String(ctx.getNodeParameter('callback_id', itemIndex, '')).trim();
+	const callbackId = callbackIdOf(ctx, itemIndex);
 	if (callbackId) body.callback_id = callbackId;
 	return body;
 }

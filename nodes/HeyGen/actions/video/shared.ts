@@ -9,7 +9,7 @@ import {
 	VIDEO_RESOLUTIONS,
 	type VideoDetail,
 } from '../../schemas';
-import { callbackIdField, includeInputFieldsOption, maxConcurrentJobsOption, maxWaitOption, voiceLocator, waitFields } from '../common.descriptions';
+import { callbackIdField, includeInputFieldsOption, maxConcurrentJobsOption, maxWaitOption, videoTitleField, voiceLocator, waitFields } from '../common.descriptions';
 
 /** Where the avatar's speech comes from. */
 export const speechSourceField: INodeProperties = {
@@ -160,13 +160,7 @@ export const videoSettingsFields: INodeProperties[] = [
 		default: '1080p',
 		options: VIDEO_RESOLUTIONS.map((resolution) => ({ name: resolution === '4k' ? '4K' : resolution, value: resolution })),
 	},
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		default: '',
-		description: 'Name of the video in the HeyGen library',
-	},
+	videoTitleField,
 	{
 		displayName: 'Voice Locale',
 		name: 'voiceLocale',
@@ -308,10 +302,6 @@ export function settingsBody(ctx: IExecuteFunctions, itemIndex: number): IDataOb
 	if (locale) voiceSettings.locale = locale.trim();
 	if (Object.keys(voiceSettings).length > 0) body.voice_settings = voiceSettings;
 	return body;
-}
-
-export function callbackId(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
-	return text(ctx.getNodeParameter('callback_id', itemIndex, ''));
 }
 
 /** A video as the node outputs it: HeyGen's own field names, with `id` as `video_id`. */

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { FieldLabels } from '../../helpers/validation';
 import { AGENT_ORIENTATIONS, createAgentSessionBodySchema } from '../../schemas';
 import { apiData } from '../../transport/request';
-import { agentStyleLocator, avatarLookLocator, callbackIdField, voiceLocator, waitFields } from '../common.descriptions';
+import { agentStyleLocator, avatarLookLocator, callbackIdField, callbackIdOf, voiceLocator, waitFields } from '../common.descriptions';
 import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
 import { createOptions } from '../video/shared';
 import { agentPlan } from './agentJobs';
@@ -111,7 +111,7 @@ function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (typeof fields.incognito_mode === 'boolean') body.incognito_mode = fields.incognito_mode;
 	const files = filesBody(fields.files);
 	if (files) body.files = files;
-	const callbackId = String(ctx.getNodeParameter('callback_id', itemIndex, '')).trim();
+	const callbackId = callbackIdOf(ctx, itemIndex);
 	if (callbackId) body.callback_id = callbackId;
 	return body;
 }
