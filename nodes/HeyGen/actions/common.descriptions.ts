@@ -211,6 +211,33 @@ export const includeInputFieldsOption: INodeProperties = {
 		"Whether to copy the input item's fields into the output (for example a contact's ID and email), so they survive this step. HeyGen's fields win on a name clash.",
 };
 
+/** Options of every operation that starts a render. */
+export const createOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [includeInputFieldsOption, maxConcurrentJobsOption, maxWaitOption],
+};
+
+/** `fields` with one field's description reworded for the operation at hand. */
+export function describeField(fields: INodeProperties[], name: string, description: string): INodeProperties[] {
+	return fields.map((field) => (field.name === name ? { ...field, description } : field));
+}
+
+/** The "Additional Fields" collection, its options in the alphabetical order n8n's lint asks for. */
+export function additionalFields(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
 /** The binary field a file is read from. */
 export const inputBinaryField: INodeProperties = {
 	displayName: 'Input Binary Field',

@@ -4,9 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { invalidInputError, type FieldLabels } from '../../helpers/validation';
 import { generateTemplateVideoBodySchema, type TemplateDetail } from '../../schemas';
 import { apiData } from '../../transport/request';
-import { callbackIdField, callbackIdOf, templateLocator, videoTitleField, waitFields } from '../common.descriptions';
+import { additionalFields, callbackIdField, callbackIdOf, createOptions, templateLocator, videoTitleField, waitFields } from '../common.descriptions';
 import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
-import { createOptions } from '../video/shared';
 import { videoCreatePlan } from '../video/videoJobs';
 import { buildVariables, templateVariables } from './variables';
 
@@ -36,100 +35,93 @@ const properties: INodeProperties[] = [
 	},
 	callbackIdField,
 	...waitFields,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Brand Voice ID',
-				name: 'brand_voice_id',
-				type: 'string',
-				default: '',
-				description: 'A brand glossary that fixes how names are pronounced',
-			},
-			{
-				displayName: 'Captions',
-				name: 'caption',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to burn captions into the video',
-			},
-			{
-				displayName: 'Enable Sharing',
-				name: 'enable_sharing',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the video gets a public share page',
-			},
-			{
-				displayName: 'Folder ID',
-				name: 'folder_id',
-				type: 'string',
-				default: '',
-				description: 'The HeyGen folder to put the video in',
-			},
-			{
-				displayName: 'Frame Rate',
-				name: 'fps',
-				type: 'options',
-				default: 25,
-				options: [
-					{ name: '25 Fps', value: 25 },
-					{ name: '30 Fps', value: 30 },
-					{ name: '60 Fps', value: 60 },
-				],
-			},
-			{
-				displayName: 'Height (Px)',
-				name: 'height',
-				type: 'number',
-				default: 1080,
-				typeOptions: { minValue: 128, maxValue: 4096 },
-				description: 'Output height; an even number that keeps the template’s aspect ratio (set Width too)',
-			},
-			{
-				displayName: 'Include GIF Preview',
-				name: 'include_gif',
-				type: 'boolean',
-				default: false,
-				description: 'Whether HeyGen also makes an animated GIF preview',
-			},
-			{
-				displayName: 'Keep Text Vertically Centered',
-				name: 'keep_text_vertically_centered',
-				type: 'boolean',
-				default: false,
-				description: 'Whether text boxes stay vertically centred when the text length changes',
-			},
-			{
-				displayName: 'Move Music with Scenes',
-				name: 'reorder_music',
-				type: 'boolean',
-				default: true,
-				description: 'Whether background music moves with its scene when scenes are picked or reordered',
-			},
-			{
-				displayName: 'Scene IDs',
-				name: 'scene_ids',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. intro, offer, outro',
-				description: 'Comma-separated scene IDs to render, in this order (Template → Get lists them); empty renders all',
-			},
-			videoTitleField,
-			{
-				displayName: 'Width (Px)',
-				name: 'width',
-				type: 'number',
-				default: 1920,
-				typeOptions: { minValue: 128, maxValue: 4096 },
-				description: 'Output width; an even number that keeps the template’s aspect ratio (set Height too)',
-			},
-		],
-	},
+	additionalFields([
+		{
+			displayName: 'Brand Voice ID',
+			name: 'brand_voice_id',
+			type: 'string',
+			default: '',
+			description: 'A brand glossary that fixes how names are pronounced',
+		},
+		{
+			displayName: 'Captions',
+			name: 'caption',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to burn captions into the video',
+		},
+		{
+			displayName: 'Enable Sharing',
+			name: 'enable_sharing',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the video gets a public share page',
+		},
+		{
+			displayName: 'Folder ID',
+			name: 'folder_id',
+			type: 'string',
+			default: '',
+			description: 'The HeyGen folder to put the video in',
+		},
+		{
+			displayName: 'Frame Rate',
+			name: 'fps',
+			type: 'options',
+			default: 25,
+			options: [
+				{ name: '25 Fps', value: 25 },
+				{ name: '30 Fps', value: 30 },
+				{ name: '60 Fps', value: 60 },
+			],
+		},
+		{
+			displayName: 'Height (Px)',
+			name: 'height',
+			type: 'number',
+			default: 1080,
+			typeOptions: { minValue: 128, maxValue: 4096 },
+			description: 'Output height; an even number that keeps the template’s aspect ratio (set Width too)',
+		},
+		{
+			displayName: 'Include GIF Preview',
+			name: 'include_gif',
+			type: 'boolean',
+			default: false,
+			description: 'Whether HeyGen also makes an animated GIF preview',
+		},
+		{
+			displayName: 'Keep Text Vertically Centered',
+			name: 'keep_text_vertically_centered',
+			type: 'boolean',
+			default: false,
+			description: 'Whether text boxes stay vertically centred when the text length changes',
+		},
+		{
+			displayName: 'Move Music with Scenes',
+			name: 'reorder_music',
+			type: 'boolean',
+			default: true,
+			description: 'Whether background music moves with its scene when scenes are picked or reordered',
+		},
+		{
+			displayName: 'Scene IDs',
+			name: 'scene_ids',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. intro, offer, outro',
+			description: 'Comma-separated scene IDs to render, in this order (Template → Get lists them); empty renders all',
+		},
+		videoTitleField,
+		{
+			displayName: 'Width (Px)',
+			name: 'width',
+			type: 'number',
+			default: 1920,
+			typeOptions: { minValue: 128, maxValue: 4096 },
+			description: 'Output width; an even number that keeps the template’s aspect ratio (set Height too)',
+		},
+	]),
 	createOptions,
 ];
 

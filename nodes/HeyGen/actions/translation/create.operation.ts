@@ -5,9 +5,8 @@ import { invalidInputError, type FieldLabels } from '../../helpers/validation';
 import { createTranslationBodySchema, TRANSLATION_MODES } from '../../schemas';
 import { apiData } from '../../transport/request';
 import { checkBinaryUpload, uploadBinaryAsset } from '../../transport/upload';
-import { callbackIdField, callbackIdOf, inputBinaryField, waitFields } from '../common.descriptions';
+import { additionalFields, callbackIdField, callbackIdOf, createOptions, describeField, inputBinaryField, waitFields } from '../common.descriptions';
 import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
-import { createOptions } from '../video/shared';
 import { translationCreatePlan } from './translationJobs';
 
 /** Stands in for the asset ID of a file uploaded just before its translation is created. */
@@ -67,31 +66,22 @@ const properties: INodeProperties[] = [
 		})),
 	},
 	callbackIdField,
-	...waitFields.map((field) =>
-		field.name === 'downloadVideo' ? { ...field, description: 'Whether to download each translated video into the output as binary data' } : field,
-	),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Brand Glossary ID', name: 'brand_glossary_id', type: 'string', default: '', description: 'A glossary of terms to keep or pronounce a certain way' },
-			{ displayName: 'Captions', name: 'enable_caption', type: 'boolean', default: false, description: 'Whether to make SRT and VTT caption files' },
-			{ displayName: 'Dynamic Duration', name: 'enable_dynamic_duration', type: 'boolean', default: true, description: 'Whether the video may get longer or shorter to fit the translated speech' },
-			{ displayName: 'End Time (Seconds)', name: 'end_time', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'Translate only up to this point' },
-			{ displayName: 'Enhance Speech', name: 'enable_speech_enhancement', type: 'boolean', default: false, description: 'Whether to clean up the voice track' },
-			{ displayName: 'Folder ID', name: 'folder_id', type: 'string', default: '', description: 'The HeyGen folder to put the translations in' },
-			{ displayName: 'Input Language', name: 'input_language', type: 'string', default: '', placeholder: 'e.g. English', description: 'The language spoken in the video; detected when empty' },
-			{ displayName: 'Keep the Same Format', name: 'keep_the_same_format', type: 'boolean', default: false, description: "Whether to keep the source video's resolution and bitrate" },
-			{ displayName: 'Remove Music', name: 'disable_music_track', type: 'boolean', default: false, description: 'Whether to drop the background music' },
-			{ displayName: 'Speakers', name: 'speaker_num', type: 'number', default: 1, typeOptions: { minValue: 1 }, description: 'How many people speak; helps separate voices' },
-			{ displayName: 'Start Time (Seconds)', name: 'start_time', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'Translate only from this point' },
-			{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Name of the translation in HeyGen' },
-			{ displayName: 'Translate Audio Only', name: 'translate_audio_only', type: 'boolean', default: false, description: 'Whether to dub only the audio and keep the original picture (no lip-sync)' },
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
-	},
+	...describeField(waitFields, 'downloadVideo', 'Whether to download each translated video into the output as binary data'),
+	additionalFields([
+		{ displayName: 'Brand Glossary ID', name: 'brand_glossary_id', type: 'string', default: '', description: 'A glossary of terms to keep or pronounce a certain way' },
+		{ displayName: 'Captions', name: 'enable_caption', type: 'boolean', default: false, description: 'Whether to make SRT and VTT caption files' },
+		{ displayName: 'Dynamic Duration', name: 'enable_dynamic_duration', type: 'boolean', default: true, description: 'Whether the video may get longer or shorter to fit the translated speech' },
+		{ displayName: 'End Time (Seconds)', name: 'end_time', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'Translate only up to this point' },
+		{ displayName: 'Enhance Speech', name: 'enable_speech_enhancement', type: 'boolean', default: false, description: 'Whether to clean up the voice track' },
+		{ displayName: 'Folder ID', name: 'folder_id', type: 'string', default: '', description: 'The HeyGen folder to put the translations in' },
+		{ displayName: 'Input Language', name: 'input_language', type: 'string', default: '', placeholder: 'e.g. English', description: 'The language spoken in the video; detected when empty' },
+		{ displayName: 'Keep the Same Format', name: 'keep_the_same_format', type: 'boolean', default: false, description: "Whether to keep the source video's resolution and bitrate" },
+		{ displayName: 'Remove Music', name: 'disable_music_track', type: 'boolean', default: false, description: 'Whether to drop the background music' },
+		{ displayName: 'Speakers', name: 'speaker_num', type: 'number', default: 1, typeOptions: { minValue: 1 }, description: 'How many people speak; helps separate voices' },
+		{ displayName: 'Start Time (Seconds)', name: 'start_time', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'Translate only from this point' },
+		{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Name of the translation in HeyGen' },
+		{ displayName: 'Translate Audio Only', name: 'translate_audio_only', type: 'boolean', default: false, description: 'Whether to dub only the audio and keep the original picture (no lip-sync)' },
+	] as INodeProperties[]),
 	createOptions,
 ];
 

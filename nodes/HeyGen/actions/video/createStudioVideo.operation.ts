@@ -5,9 +5,8 @@ import { invalidInputError, type FieldLabels } from '../../helpers/validation';
 import { createVideoBodySchema, VIDEO_ASPECT_RATIOS, VIDEO_ENGINES, VIDEO_RESOLUTIONS } from '../../schemas';
 import { apiData } from '../../transport/request';
 import { ENGINE_NAMES, resolveLooks, type LookUse } from '../avatar/looks';
-import { callbackIdField, callbackIdOf, videoTitleField, waitFields } from '../common.descriptions';
+import { additionalFields, callbackIdField, callbackIdOf, createOptions, videoTitleField, waitFields } from '../common.descriptions';
 import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
-import { createOptions } from './shared';
 import { videoCreatePlan } from './videoJobs';
 
 const show = (...sceneType: string[]) => ({ show: { sceneType } });
@@ -143,49 +142,42 @@ const properties: INodeProperties[] = [
 	},
 	callbackIdField,
 	...waitFields,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Aspect Ratio',
-				name: 'aspect_ratio',
-				type: 'options',
-				default: '16:9',
-				options: VIDEO_ASPECT_RATIOS.map((ratio) => ({ name: ratio === 'auto' ? 'Auto' : ratio, value: ratio })),
-			},
-			{
-				displayName: 'Captions',
-				name: 'captions',
-				type: 'options',
-				default: 'none',
-				options: [
-					{ name: 'Burned Into the Video', value: 'burnIn' },
-					{ name: 'None', value: 'none' },
-					{ name: 'Subtitle File Only', value: 'file' },
-				],
-			},
-			{
-				displayName: 'Engine',
-				name: 'engine',
-				type: 'options',
-				default: 'avatar_iv',
-				description: 'Rendering engine of the avatar scenes; each look must support it',
-				options: VIDEO_ENGINES.map((engine) => ({ name: ENGINE_NAMES[engine], value: engine })).sort((a, b) => a.name.localeCompare(b.name)),
-			},
-			{
-				displayName: 'Resolution',
-				name: 'resolution',
-				type: 'options',
-				default: '1080p',
-				options: VIDEO_RESOLUTIONS.map((resolution) => ({ name: resolution === '4k' ? '4K' : resolution, value: resolution })),
-			},
-			videoTitleField,
-		],
-	},
+	additionalFields([
+		{
+			displayName: 'Aspect Ratio',
+			name: 'aspect_ratio',
+			type: 'options',
+			default: '16:9',
+			options: VIDEO_ASPECT_RATIOS.map((ratio) => ({ name: ratio === 'auto' ? 'Auto' : ratio, value: ratio })),
+		},
+		{
+			displayName: 'Captions',
+			name: 'captions',
+			type: 'options',
+			default: 'none',
+			options: [
+				{ name: 'Burned Into the Video', value: 'burnIn' },
+				{ name: 'None', value: 'none' },
+				{ name: 'Subtitle File Only', value: 'file' },
+			],
+		},
+		{
+			displayName: 'Engine',
+			name: 'engine',
+			type: 'options',
+			default: 'avatar_iv',
+			description: 'Rendering engine of the avatar scenes; each look must support it',
+			options: VIDEO_ENGINES.map((engine) => ({ name: ENGINE_NAMES[engine], value: engine })).sort((a, b) => a.name.localeCompare(b.name)),
+		},
+		{
+			displayName: 'Resolution',
+			name: 'resolution',
+			type: 'options',
+			default: '1080p',
+			options: VIDEO_RESOLUTIONS.map((resolution) => ({ name: resolution === '4k' ? '4K' : resolution, value: resolution })),
+		},
+		videoTitleField,
+	]),
 	createOptions,
 ];
 

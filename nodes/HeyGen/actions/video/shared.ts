@@ -9,7 +9,7 @@ import {
 	VIDEO_RESOLUTIONS,
 	type VideoDetail,
 } from '../../schemas';
-import { callbackIdField, includeInputFieldsOption, maxConcurrentJobsOption, maxWaitOption, videoTitleField, voiceLocator, waitFields } from '../common.descriptions';
+import { additionalFields, callbackIdField, createOptions, videoTitleField, voiceLocator, waitFields } from '../common.descriptions';
 
 /** Where the avatar's speech comes from. */
 export const speechSourceField: INodeProperties = {
@@ -195,28 +195,12 @@ export const videoSettingsFields: INodeProperties[] = [
 	},
 ];
 
-export const createOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [includeInputFieldsOption, maxConcurrentJobsOption, maxWaitOption],
-};
-
 /** The fields every video-creating operation puts after its own. */
 export function createVideoTail(extraSettings: INodeProperties[] = []): INodeProperties[] {
 	return [
 		callbackIdField,
 		...waitFields,
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [...extraSettings, ...videoSettingsFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		},
+		additionalFields([...extraSettings, ...videoSettingsFields]),
 		createOptions,
 	];
 }

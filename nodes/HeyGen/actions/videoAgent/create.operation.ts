@@ -4,9 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { FieldLabels } from '../../helpers/validation';
 import { AGENT_ORIENTATIONS, createAgentSessionBodySchema } from '../../schemas';
 import { apiData } from '../../transport/request';
-import { agentStyleLocator, avatarLookLocator, callbackIdField, callbackIdOf, voiceLocator, waitFields } from '../common.descriptions';
+import { additionalFields, agentStyleLocator, avatarLookLocator, callbackIdField, callbackIdOf, createOptions, describeField, voiceLocator, waitFields } from '../common.descriptions';
 import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
-import { createOptions } from '../video/shared';
 import { agentPlan } from './agentJobs';
 import { filesBody, filesField } from './fields';
 
@@ -32,45 +31,32 @@ const properties: INodeProperties[] = [
 		],
 	},
 	callbackIdField,
-	...waitFields.map((field) =>
-		field.name === 'waitForCompletion'
-			? {
-					...field,
-					description:
-						'Whether to wait for the finished video (in Chat mode, until the agent asks something or finishes). When off, the node returns the session ID at once.',
-				}
-			: field,
+	...describeField(
+		waitFields,
+		'waitForCompletion',
+		'Whether to wait for the finished video (in Chat mode, until the agent asks something or finishes). When off, the node returns the session ID at once.',
 	),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: (
-			[
-			{ ...avatarLookLocator, required: false, description: 'The avatar to present the video; the agent picks one when empty' },
-			{ displayName: 'Brand Kit ID', name: 'brand_kit_id', type: 'string', default: '', description: 'Brand colours, fonts and logos to use' },
-			filesField,
-			{
-				displayName: 'Incognito',
-				name: 'incognito_mode',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the agent forgets this session (no memory of earlier sessions is used or kept)',
-			},
-			{
-				displayName: 'Orientation',
-				name: 'orientation',
-				type: 'options',
-				default: 'landscape',
-				options: AGENT_ORIENTATIONS.map((orientation) => ({ name: orientation === 'landscape' ? 'Landscape' : 'Portrait', value: orientation })),
-			},
-			agentStyleLocator,
-			{ ...voiceLocator, description: 'The voice of the narration; the agent picks one when empty' },
-			] as INodeProperties[]
-		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+	additionalFields([
+		{ ...avatarLookLocator, required: false, description: 'The avatar to present the video; the agent picks one when empty' },
+		{ displayName: 'Brand Kit ID', name: 'brand_kit_id', type: 'string', default: '', description: 'Brand colours, fonts and logos to use' },
+		filesField,
+		{
+			displayName: 'Incognito',
+			name: 'incognito_mode',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the agent forgets this session (no memory of earlier sessions is used or kept)',
+		},
+		{
+			displayName: 'Orientation',
+			name: 'orientation',
+			type: 'options',
+			default: 'landscape',
+			options: AGENT_ORIENTATIONS.map((orientation) => ({ name: orientation === 'landscape' ? 'Landscape' : 'Portrait', value: orientation })),
+		},
+		agentStyleLocator,
+		{ ...voiceLocator, description: 'The voice of the narration; the agent picks one when empty' },
+	] as INodeProperties[]),
 	createOptions,
 ];
 

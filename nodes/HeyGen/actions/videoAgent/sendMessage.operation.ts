@@ -4,9 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { FieldLabels } from '../../helpers/validation';
 import { sendAgentMessageBodySchema } from '../../schemas';
 import { apiData } from '../../transport/request';
-import { avatarLookLocator, voiceLocator, waitFields } from '../common.descriptions';
+import { additionalFields, avatarLookLocator, createOptions, describeField, voiceLocator, waitFields } from '../common.descriptions';
 import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
-import { createOptions } from '../video/shared';
 import { agentPlan } from './agentJobs';
 import { filesBody, filesField, sessionIdField } from './fields';
 
@@ -22,24 +21,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. Yes, go ahead, and make the ending shorter',
 		description: "Your answer to the agent's question, or the revision you want, up to 10,000 characters",
 	},
-	...waitFields.map((field) =>
-		field.name === 'waitForCompletion'
-			? { ...field, description: 'Whether to wait until the agent asks something again or the video is finished' }
-			: field,
-	),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ ...avatarLookLocator, required: false, description: 'Switch the avatar from now on' },
-			{ displayName: 'Brand Kit ID', name: 'brand_kit_id', type: 'string', default: '', description: 'Brand colours, fonts and logos to use' },
-			filesField,
-			{ ...voiceLocator, description: 'Switch the voice from now on' },
-		],
-	},
+	...describeField(waitFields, 'waitForCompletion', 'Whether to wait until the agent asks something again or the video is finished'),
+	additionalFields([
+		{ ...avatarLookLocator, required: false, description: 'Switch the avatar from now on' },
+		{ displayName: 'Brand Kit ID', name: 'brand_kit_id', type: 'string', default: '', description: 'Brand colours, fonts and logos to use' },
+		filesField,
+		{ ...voiceLocator, description: 'Switch the voice from now on' },
+	]),
 	createOptions,
 ];
 
