@@ -64,13 +64,21 @@ function ensureNode24() {
 /** The environment in which npm and n8n run on Node 24 and native addons build against its headers. */
 function node24Env(node, extra = {}) {
 	const bin = resolve(node.nodeBin, '..');
+	// Under `npm start` or `npm test`, npm hands this project's settings down as npm_config_*
+	// variables; ignore-scripts=true among them would silently skip the native builds below.
+	const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key)));
 	return {
-		...process.env,
+		...inherited,
 		PATH: `${bin}:${process.env.PATH}`,
 		npm_config_nodedir: node.nodeDir,
 		npm_config_update_notifier: 'false',
 		...extra,
 	};
+}
+
+/** n8n's SQLite driver is a native addon; without its compiled binary n8n cannot open its database. */
+function sqliteBinary(dir) {
+	return join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
 }
 
 /**
@@ -81,18 +89,24 @@ function ensureN8n(node = ensureNode24()) {
 	const dir = join(CACHE_DIR, `n8n-${N8N_VERSION}`);
 	const n8nBin = join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
 	const marker = `${N8N_VERSION} on node ${NODE_VERSION}`;
-	if (!stamped(dir, marker)) {
+	if (stamped(dir, marker) && existsSync(sqliteBinary(dir))) return { n8nBin, n8nDir: dir, node };
+	const env = node24Env(node);
+	const installed = `${marker}, native modules not built yet`;
+	if (!stamped(dir, marker) && !stamped(dir, installed)) {
 		log(`installing n8n ${N8N_VERSION} into ${dir} (a few minutes, once)`);
 		rmSync(dir, { recursive: true, force: true });
 		mkdirSync(dir, { recursive: true });
 		writeFileSync(join(dir, 'package.json'), '{"private":true}\n');
-		const env = node24Env(node);
 		run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-save', `n8n@${N8N_VERSION}`], { cwd: dir, env });
-		log('building the native modules n8n needs (sqlite3, isolated-vm) for Node 24');
-		run('npm', ['rebuild', 'sqlite3', 'isolated-vm'], { cwd: dir, env });
 		if (!existsSync(n8nBin)) throw new Error(`${n8nBin} is missing after the install`);
-		stamp(dir, marker);
+		stamp(dir, installed);
 	}
+	log('building the native modules n8n needs (sqlite3, isolated-vm) for Node 24');
+	run('npm', ['rebuild', '--ignore-scripts=false', 'sqlite3', 'isolated-vm'], { cwd: dir, env });
+	if (!existsSync(sqliteBinary(dir))) {
+		throw new Error(`sqlite3 did not build (${sqliteBinary(dir)} is missing); building it needs python3, make and a C++ compiler`);
+	}
+	stamp(dir, marker);
 	return { n8nBin, n8nDir: dir, node };
 }
 
