@@ -1,5 +1,5 @@
-import { apiCalls, items, locator, runHeyGen, useEmulator } from './heygen';
-import { SEED_IDS } from '../../emulator';
+import { apiCalls, items, listSearch, locator, runHeyGen, useEmulator } from './heygen';
+import { AGENT_STYLES, SEED_IDS } from '../../emulator';
 
 const emulator = useEmulator();
 
@@ -63,6 +63,44 @@ describe('Video Agent', () => {
 
 		const got = await runHeyGen(emulator, { resource: 'videoAgent', operation: 'get', session_id: String(session.session_id) });
 		expect(got.output[0].json).toMatchObject({ status: 'completed', progress: 100 });
+	});
+
+	it('the mode is read per item: a chat item stops at the question while a generate item renders on', async () => {
+		const style = AGENT_STYLES[3];
+		const result = await runHeyGen(
+			emulator,
+			{
+				resource: 'videoAgent',
+				operation: 'create',
+				prompt: '={{ $json.prompt }}',
+				mode: '={{ $json.mode }}',
+				waitForCompletion: true,
+				additionalFields: { voice_id: locator(SEED_IDS.englishMaleVoice), style_id: locator(style.id) },
+				options: { maxWaitMinutes: 1 },
+			},
+			{ items: items({ mode: 'generate', prompt: 'A launch video' }, { mode: 'chat', prompt: 'A product teaser' }) },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.output.map((item) => item.json.status)).toEqual(['completed', 'waiting_for_input']);
+		expect(result.output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(apiCalls(emulator, 'POST', '/v3/video-agents').map((call) => call.body)).toEqual([
+			{ prompt: 'A launch video', mode: 'generate', voice_id: SEED_IDS.englishMaleVoice, style_id: style.id },
+			{ prompt: 'A product teaser', mode: 'chat', voice_id: SEED_IDS.englishMaleVoice, style_id: style.id },
+		]);
+	});
+
+	it('the Style list pages through every style and filters by name or tag', async () => {
+		const seen: string[] = [];
+		let token: string | undefined;
+		do {
+			const page = await listSearch(emulator, 'searchAgentStyles', undefined, token);
+			seen.push(...page.results.map((r) => String(r.value)));
+			token = page.paginationToken;
+		} while (token && seen.length < 1000);
+		expect(seen).toEqual(AGENT_STYLES.map((s) => s.id));
+		const cinematic = await listSearch(emulator, 'searchAgentStyles', 'cinematic');
+		expect(cinematic.results.length).toBeGreaterThan(0);
+		expect(cinematic.results.every((r) => String(r.name).toLowerCase().includes('cinematic'))).toBe(true);
 	});
 
 	it('a failed session is an item error with the agent’s own message', async () => {

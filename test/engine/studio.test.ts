@@ -58,6 +58,48 @@ describe('Video → Create Studio Video', () => {
 		expect(apiCalls(emulator, 'POST')).toHaveLength(0);
 	});
 
+	it('JSON avatar scenes without an engine take the Engine field, and are checked against their look', async () => {
+		const avatarScene = (avatarId: string, engine?: string) => ({
+			type: 'avatar_video',
+			input: { type: 'avatar', avatar_id: avatarId, script: 'Hello', voice_id: SEED_IDS.englishMaleVoice, ...(engine ? { engine: { type: engine } } : {}) },
+		});
+		const accepted = await runHeyGen(emulator, {
+			resource: 'video',
+			operation: 'createStudioVideo',
+			sceneInput: 'json',
+			scenesJson: JSON.stringify([avatarScene(SEED_IDS.studioLook), avatarScene(SEED_IDS.studioLook, 'avatar_iii')]),
+			additionalFields: { engine: 'avatar_v' },
+			waitForCompletion: false,
+		});
+		expect(accepted.error).toBeUndefined();
+		const sent = apiCalls(emulator, 'POST', '/v3/videos')[0].body as { scenes: Array<{ input: { engine?: { type: string } } }> };
+		expect(sent.scenes.map((scene) => scene.input.engine)).toEqual([{ type: 'avatar_v' }, { type: 'avatar_iii' }]);
+
+		const refused = await runHeyGen(emulator, {
+			resource: 'video',
+			operation: 'createStudioVideo',
+			sceneInput: 'json',
+			scenesJson: JSON.stringify([avatarScene(SEED_IDS.lookWithoutAvatarV)]),
+			additionalFields: { engine: 'avatar_v' },
+		});
+		expect(refused.error?.message).toMatch(/^The avatar look "[^"]+" \(scene 1\) does not support the Avatar V engine \[item 0\]$/);
+		expect(apiCalls(emulator, 'POST', '/v3/videos')).toHaveLength(1);
+	});
+
+	it('takes 1 to 50 scenes: none or 51 are refused before anything is sent', async () => {
+		const imageScene = { type: 'image', source: { type: 'url', url: 'https://cdn.example.com/a.png' }, duration: 5 };
+		const none = await runHeyGen(emulator, { resource: 'video', operation: 'createStudioVideo', sceneInput: 'json', scenesJson: '[]' });
+		expect(none.error?.message).toBe('"Scenes" must hold at least one scene [item 0]');
+		const tooMany = await runHeyGen(emulator, {
+			resource: 'video',
+			operation: 'createStudioVideo',
+			sceneInput: 'json',
+			scenesJson: JSON.stringify(Array.from({ length: 51 }, () => imageScene)),
+		});
+		expect(tooMany.error?.message).toMatch(/^"Scenes" must .*at most 50 .*\[item 0\]$/);
+		expect(apiCalls(emulator, 'POST')).toHaveLength(0);
+	});
+
 	it('checks each avatar scene’s engine against its look before creating', async () => {
 		const result = await runHeyGen(emulator, {
 			resource: 'video',

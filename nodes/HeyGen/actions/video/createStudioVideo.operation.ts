@@ -166,7 +166,7 @@ const properties: INodeProperties[] = [
 			name: 'engine',
 			type: 'options',
 			default: 'avatar_iv',
-			description: 'Rendering engine of the avatar scenes; each look must support it',
+			description: 'Rendering engine of the avatar scenes (in JSON, of those that set none); each look must support it',
 			options: VIDEO_ENGINES.map((engine) => ({ name: ENGINE_NAMES[engine], value: engine })).sort((a, b) => a.name.localeCompare(b.name)),
 		},
 		{
@@ -237,6 +237,16 @@ export function sceneBody(scene: IDataObject, engine: string | undefined): IData
 	}
 }
 
+/** A JSON avatar scene without an engine of its own takes the Engine field's. */
+function withDefaultEngine(scene: unknown, engine: string): unknown {
+	if (!scene || typeof scene !== 'object') return scene;
+	const input = (scene as IDataObject).input as IDataObject | undefined;
+	if ((scene as IDataObject).type !== 'avatar_video' || !input || typeof input !== 'object' || input.type !== 'avatar' || input.engine !== undefined) {
+		return scene;
+	}
+	return { ...scene, input: { ...input, engine: { type: engine } } };
+}
+
 function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const engine = typeof fields.engine === 'string' ? fields.engine : undefined;
@@ -247,6 +257,7 @@ function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 		if (scenes === undefined) {
 			throw invalidInputError(ctx, { param: 'scenes', message: 'is not valid JSON' }, { scenes: 'Scenes (JSON)' }, itemIndex);
 		}
+		if (engine && Array.isArray(scenes)) scenes = scenes.map((scene: unknown) => withDefaultEngine(scene, engine));
 	} else {
 		const list = ((ctx.getNodeParameter('scenes', itemIndex, {}) as IDataObject).scene ?? []) as IDataObject[];
 		scenes = list.map((scene) => sceneBody(scene, engine));

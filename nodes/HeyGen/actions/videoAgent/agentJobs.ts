@@ -31,19 +31,23 @@ export function sessionFailure(raw: IDataObject): string | undefined {
 
 /**
  * Session status for the job runner. A finished session's video is read too, for its URLs.
- * `stopWhenPaused`: a chat session waiting for the user counts as done (waiting on would never end).
+ * `stopWhenPaused(itemIndex)`: whether that item's session waiting for the user counts as done
+ * (a chat session: waiting on would never end). Decided per item, as the mode may be an expression.
  */
-export function agentJobKind(ctx: IExecuteFunctions, stopWhenPaused: boolean): JobKind {
+export function agentJobKind(ctx: IExecuteFunctions, stopWhenPaused: (itemIndex: number) => boolean): JobKind {
 	return {
 		noun: 'video agent session',
-		terminalStatuses: stopWhenPaused ? [...TERMINAL_AGENT_STATUSES, ...AGENT_PAUSED_STATUSES] : TERMINAL_AGENT_STATUSES,
+		terminalStatuses: [...TERMINAL_AGENT_STATUSES, ...AGENT_PAUSED_STATUSES],
 		failedStatuses: ['failed'],
 		async getOne(id, itemIndex): Promise<JobSnapshot> {
 			const session = await apiData<IDataObject>(ctx, 'getAgentSession', { pathParams: { session_id: id }, itemIndex });
 			if (session.status === 'completed' && session.video_id) {
 				session.video = await apiData<IDataObject>(ctx, 'getVideo', { pathParams: { video_id: String(session.video_id) }, itemIndex });
 			}
-			return { id, status: String(session.status), raw: session };
+			const status = String(session.status);
+			// A one-shot session that pauses is expected to go on by itself: keep waiting (the output keeps HeyGen's status).
+			const keepWaiting = AGENT_PAUSED_STATUSES.includes(status) && !stopWhenPaused(itemIndex);
+			return { id, status: keepWaiting ? 'paused' : status, raw: session };
 		},
 	};
 }
@@ -51,7 +55,7 @@ export function agentJobKind(ctx: IExecuteFunctions, stopWhenPaused: boolean): J
 /** The create flow of Video Agent sessions (and of messages sent to one). */
 export function agentPlan(
 	ctx: IExecuteFunctions,
-	stopWhenPaused: boolean,
+	stopWhenPaused: (itemIndex: number) => boolean,
 	send?: (item: PreparedItem, idempotencyKey: string) => Promise<IDataObject>,
 ): CreatePlan {
 	return {

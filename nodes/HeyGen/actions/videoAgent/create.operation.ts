@@ -104,8 +104,8 @@ function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const prepared = await prepareBodies(this, items, createAgentSessionBodySchema, LABELS, (itemIndex) => buildBody(this, itemIndex));
-	const chat = this.getNodeParameter('mode', 0, 'generate') === 'chat';
-	const plan = agentPlan(this, chat, async (item, idempotencyKey) =>
+	const isChat = (itemIndex: number) => this.getNodeParameter('mode', itemIndex, 'generate') === 'chat';
+	const plan = agentPlan(this, isChat, async (item, idempotencyKey) =>
 		await apiData<IDataObject>(this, 'createAgentSession', {
 			body: item.body,
 			itemIndex: item.itemIndex,

@@ -12,7 +12,7 @@ const displayOptions = { show: { resource: ['videoAgent'], operation: ['get'] } 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const sessions = agentJobKind(this, true);
+	const sessions = agentJobKind(this, () => true);
 	return await runPerItem(this, items, async (itemIndex) => {
 		const sessionId = String(this.getNodeParameter('session_id', itemIndex)).trim();
 		return sessionOutput((await sessions.getOne(sessionId, itemIndex)).raw as IDataObject);

@@ -51,7 +51,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		if (files) body.files = files;
 		return body;
 	});
-	const plan = agentPlan(this, true, async (item, idempotencyKey) => {
+	const plan = agentPlan(this, () => true, async (item, idempotencyKey) => {
 		const sessionId = sessionIds[item.itemIndex];
 		const sent = await apiData<IDataObject>(this, 'sendAgentMessage', {
 			pathParams: { session_id: sessionId },
