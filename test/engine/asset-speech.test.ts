@@ -25,6 +25,45 @@ describe('Asset', () => {
 		expect(deleted.output[0].json).toEqual({ asset_id: id, deleted: true });
 	});
 
+	/** A rendered MP4 downloaded by the node: n8n keeps it on disk (a binary with an id), as it does in production. */
+	async function downloadedVideo(sizeBytes: number) {
+		emulator.config.videoSizeBytes = sizeBytes;
+		const rendered = await runHeyGen(emulator, {
+			resource: 'video',
+			operation: 'createAvatarVideo',
+			avatar_id: locator(SEED_IDS.studioLook),
+			speechSource: 'script',
+			script: 'Hello',
+			voice_id: locator(SEED_IDS.englishFemaleVoice),
+			downloadVideo: true,
+		});
+		expect(rendered.error).toBeUndefined();
+		const binary = rendered.output[0].binary?.data;
+		expect(binary?.id).toEqual(expect.any(String));
+		emulator.requests.length = 0;
+		return { item: { json: {}, binary: { data: binary! } }, binary: binary! };
+	}
+
+	it('Upload streams a binary n8n keeps on disk, byte for byte', async () => {
+		const { item, binary } = await downloadedVideo(300_000);
+		const uploaded = await runHeyGen(emulator, { resource: 'asset', operation: 'upload', inputBinaryField: 'data' }, { items: [item] });
+		expect(uploaded.error).toBeUndefined();
+		expect(uploaded.output[0].json).toMatchObject({ mime_type: 'video/mp4', size_bytes: 300_000 });
+		const request = apiCalls(emulator, 'POST', '/v3/assets')[0];
+		expect(request.headers['content-length']).toEqual(expect.any(String));
+		expect(request.body).toMatchObject({ file: { size: 300_000 } });
+		const served = Buffer.from(await (await fetch(String(uploaded.output[0].json.url))).arrayBuffer());
+		expect(served.equals(await readBinary(binary))).toBe(true);
+	});
+
+	it('refuses a file over 32 MB from its stored size, before anything is uploaded', async () => {
+		const { item } = await downloadedVideo(33 * 1024 * 1024);
+		const result = await runHeyGen(emulator, { resource: 'asset', operation: 'upload', inputBinaryField: 'data' }, { items: [item] });
+		expect(result.error?.message).toBe('The file in "data" is 33.0 MB; HeyGen takes at most 32 MB [item 0]');
+		expect(result.error?.description).toMatch(/public URL instead\. Nothing was uploaded\.$/);
+		expect(apiCalls(emulator, 'POST', '/v3/assets')).toHaveLength(0);
+	});
+
 	it('refuses a file type HeyGen does not take, before uploading', async () => {
 		const result = await runHeyGen(emulator, { resource: 'asset', operation: 'upload', inputBinaryField: 'data' }, { items: withFile(Buffer.from('hello'), 'text/plain', 'a.txt') });
 		expect(result.error?.message).toBe('HeyGen cannot take a file of type text/plain [item 0]');

@@ -109,6 +109,45 @@ describe('Template', () => {
 		expect(String(result.output[0].json.error)).toMatch(/\[item 0\]$/);
 	});
 
+	it('video and audio variables, captions, size, frame rate, GIF and sharing reach HeyGen as set', async () => {
+		const result = await runHeyGen(
+			emulator,
+			generate(
+				'tpl_product_demo',
+				{ product_name: '={{ $json.product }}', demo_clip: 'https://cdn.example.com/demo.mp4', music: 'https://cdn.example.com/theme.mp3' },
+				{
+					waitForCompletion: false,
+					additionalFields: { caption: true, enable_sharing: true, include_gif: true, fps: 30, width: 1280, height: 720 },
+				},
+			),
+			{ items: items({ contactId: 'c-1', product: 'Acme Clips' }) },
+		);
+		expect(result.error).toBeUndefined();
+		const body = apiCalls(emulator, 'POST', '/v3/templates/tpl_product_demo')[0].body as Record<string, unknown>;
+		expect(body).toMatchObject({
+			caption: true,
+			enable_sharing: true,
+			include_gif: true,
+			fps: 30,
+			dimension: { width: 1280, height: 720 },
+			callback_id: 'c-1',
+			variables: {
+				product_name: { name: 'product_name', type: 'text', properties: { content: 'Acme Clips' } },
+				demo_clip: { name: 'demo_clip', type: 'video', properties: { url: 'https://cdn.example.com/demo.mp4', play_style: 'fit_to_scene' } },
+				music: { name: 'music', type: 'audio', properties: { url: 'https://cdn.example.com/theme.mp3' } },
+			},
+		});
+		expect(result.output[0].json).toMatchObject({ video_id: expect.any(String), callback_id: 'c-1' });
+	});
+
+	it('a width without a height is refused before anything is sent, naming the missing field', async () => {
+		const result = await runHeyGen(emulator, generate('tpl_product_demo', { product_name: 'X' }, { additionalFields: { width: 1280 } }), {
+			items: items({ contactId: 'c-2' }),
+		});
+		expect(result.error?.message).toBe('"Height (Px)" is required [item 0]');
+		expect(apiCalls(emulator, 'POST')).toHaveLength(0);
+	});
+
 	it('the template list is searchable', async () => {
 		const found = await runListSearch({ nodeType: heyGen, credentialTypes, credentials: credentialsFor(emulator), method: 'searchTemplates', filter: 'sales' });
 		expect(found.results.map((r) => r.value)).toContain('tpl_sales_outreach');

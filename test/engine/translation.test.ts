@@ -86,6 +86,39 @@ describe('Translation', () => {
 		expect(many.output.map((item) => item.json.video_translation_id)).toEqual(expect.arrayContaining(ids));
 	});
 
+	it('precision mode and the documented options reach HeyGen as set', async () => {
+		// Additional Fields carry HeyGen's own names, so each reaches the body unchanged.
+		const options = {
+			title: 'Webinar (DE)',
+			input_language: 'English',
+			enable_caption: true,
+			enable_dynamic_duration: false,
+			speaker_num: 2,
+			start_time: 5,
+			end_time: 65,
+			disable_music_track: true,
+		};
+		const result = await runHeyGen(
+			emulator,
+			create({
+				mode: 'precision',
+				output_languages: ['German'],
+				waitForCompletion: false,
+				additionalFields: options,
+			}),
+			{ items: items({ id: 'w-1' }) },
+		);
+		expect(result.error).toBeUndefined();
+		expect(apiCalls(emulator, 'POST', '/v3/video-translations')[0].body).toEqual({
+			video: { type: 'url', url: 'https://media.example.com/webinar.mp4' },
+			output_languages: ['German'],
+			mode: 'precision',
+			...options,
+			callback_id: 'w-1',
+		});
+		expect(result.output[0].json).toMatchObject({ output_language: 'German', video_translation_id: expect.any(String), callback_id: 'w-1' });
+	});
+
 	it('a video from a binary field is uploaded first and translated by its asset id', async () => {
 		const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(4000, 1)]);
 		const result = await runHeyGen(

@@ -24,12 +24,15 @@ import {
 	BinaryDataService,
 	ExecutionLifecycleHooks,
 	ExternalSecretsProxy,
+	HookContext,
 	LoadOptionsContext,
+	WebhookContext,
 	WorkflowExecute,
 } from 'n8n-core';
 import type {
 	ExecutionStatus,
 	IBinaryData,
+	IDataObject,
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IConnections,
@@ -46,6 +49,7 @@ import type {
 	IRunData,
 	IVersionedNodeType,
 	IWorkflowBase,
+	IWebhookData,
 	IWorkflowExecuteAdditionalData,
 	IWorkflowSettings,
 	WorkflowExecuteMode,
@@ -566,6 +570,128 @@ export async function runResourceMapping(options: MethodOptions): Promise<Resour
 		throw new UnexpectedError(`Node type has no resourceMapping method "${options.method}"`);
 	}
 	return await method.call(context);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Webhook lifecycle (a trigger's checkExists / create / delete)
+// ---------------------------------------------------------------------------------------------
+
+export interface TriggerOptions extends Omit<MethodOptions, 'method' | 'path'> {
+	/** The workflow's static data before the call (n8n persists it between activations and deliveries). */
+	staticData?: IDataObject;
+	/** The node's webhook id: its production URL is `<base>/webhook/<webhookId>/<path>`. */
+	webhookId?: string;
+}
+
+export interface WebhookMethodOptions extends TriggerOptions {
+	method: 'checkExists' | 'create' | 'delete';
+	activation?: 'activate' | 'update' | 'init' | 'manual' | 'leadershipChange';
+}
+
+export interface WebhookDeliveryOptions extends TriggerOptions {
+	/** The request as it reached n8n's webhook server. */
+	request: { headers: Record<string, string>; rawBody: string };
+}
+
+const TRIGGER_NODE_NAME = 'Trigger';
+
+/** A published one-node workflow holding the trigger, as n8n builds it for its hooks and webhooks. */
+function triggerWorkflow(options: TriggerOptions) {
+	const typeName = options.nodeTypeName ?? options.nodeType.description.name;
+	const nodeTypes = createNodeTypes({ [typeName]: options.nodeType });
+	const nodeType = nodeTypes.getByNameAndVersion(typeName, options.typeVersion);
+	const node: INode = {
+		id: DEFAULT_NODE_ID,
+		name: TRIGGER_NODE_NAME,
+		type: typeName,
+		typeVersion: options.typeVersion ?? 1,
+		position: [0, 0],
+		parameters: deepCopy(options.parameters ?? {}),
+		webhookId: options.webhookId ?? 'f2b6c3de-4a51-4d7e-9a0b-6c1e2d3f4a5b',
+	};
+	const nodeCredentials = options.nodeCredentials ?? defaultNodeCredentials(options.credentials);
+	if (nodeCredentials) node.credentials = deepCopy(nodeCredentials);
+	const workflow = new Workflow({
+		id: HARNESS_WORKFLOW_ID,
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData: deepCopy(options.staticData ?? {}),
+	});
+	const credentialsHelper = new HarnessCredentialsHelper(options.credentialTypes, options.credentials);
+	return { workflow, node: workflow.nodes[TRIGGER_NODE_NAME], nodeType, credentialsHelper };
+}
+
+/**
+ * Calls `webhookMethods.default[method]` with n8n-core's real HookContext, as n8n does when a
+ * workflow is published or unpublished. Returns the method's answer and the static data after it.
+ */
+export async function runWebhookMethod(options: WebhookMethodOptions): Promise<{ result: boolean; staticData: IDataObject; webhookUrl: string }> {
+	await ensureEngine();
+	const { workflow, node, nodeType, credentialsHelper } = triggerWorkflow(options);
+	const additionalData = createAdditionalData(credentialsHelper, undefined, undefined);
+	const context = new HookContext(workflow, node, additionalData, 'trigger', options.activation ?? 'activate');
+	const method = nodeType.webhookMethods?.default?.[options.method];
+	if (typeof method !== 'function') {
+		throw new UnexpectedError(`Node type has no webhook method "${options.method}"`);
+	}
+	const result = await method.call(context);
+	return { result, staticData: deepCopy(workflow.staticData), webhookUrl: context.getNodeWebhookUrl('default') ?? '' };
+}
+
+/**
+ * Hands one HTTP delivery to the trigger's `webhook` method through n8n-core's real WebhookContext
+ * (its request helpers and binary storage are n8n's own). Returns what the node answered, the
+ * items it would start a run with, and the static data after it.
+ */
+export async function runWebhookDelivery(options: WebhookDeliveryOptions): Promise<{
+	response: { status?: number; body?: unknown };
+	items: INodeExecutionData[] | undefined;
+	staticData: IDataObject;
+}> {
+	await ensureEngine();
+	const { workflow, node, nodeType, credentialsHelper } = triggerWorkflow(options);
+	if (typeof nodeType.webhook !== 'function') throw new UnexpectedError('Node type has no webhook method');
+	const additionalData = createAdditionalData(credentialsHelper, undefined, undefined);
+	const response: { status?: number; body?: unknown } = {};
+	const request = { headers: options.request.headers, rawBody: Buffer.from(options.request.rawBody), body: jsonOrEmpty(options.request.rawBody), query: {}, params: {} };
+	const reply = {
+		status(code: number) {
+			response.status = code;
+			return reply;
+		},
+		json(body: unknown) {
+			response.body = body;
+			return reply;
+		},
+		end() {
+			return reply;
+		},
+	};
+	additionalData.httpRequest = request as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
+	additionalData.httpResponse = reply as unknown as IWorkflowExecuteAdditionalData['httpResponse'];
+	const webhookDescription = (nodeType.description.webhooks ?? [])[0];
+	const webhookData: IWebhookData = {
+		httpMethod: 'POST',
+		node: node.name,
+		path: String(webhookDescription?.path ?? 'webhook'),
+		webhookDescription,
+		workflowId: HARNESS_WORKFLOW_ID,
+		workflowExecuteAdditionalData: additionalData,
+		webhookId: node.webhookId,
+	};
+	const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+	const result = await nodeType.webhook.call(context);
+	return { response, items: result.workflowData?.[0], staticData: deepCopy(workflow.staticData) };
+}
+
+function jsonOrEmpty(text: string): IDataObject {
+	try {
+		return JSON.parse(text) as IDataObject;
+	} catch {
+		return {};
+	}
 }
 
 // ---------------------------------------------------------------------------------------------

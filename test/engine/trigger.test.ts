@@ -1,0 +1,171 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { HeyGenTrigger } from '../../nodes/HeyGen/HeyGenTrigger.node';
+import { readBinary, runWebhookDelivery, runWebhookMethod } from '../harness/engine';
+import { apiCalls, credentialTypes, credentialsFor, items, runHeyGen, useEmulator } from './heygen';
+
+const emulator = useEmulator();
+const trigger = new HeyGenTrigger();
+const TRIGGER_TYPE = 'n8n-nodes-heygen-video.heyGenTrigger';
+
+/** One lifecycle call as n8n makes it on publish or unpublish, with the static data n8n kept. */
+async function lifecycle(method: 'checkExists' | 'create' | 'delete', staticData: IDataObject = {}, events = ['avatar_video.success', 'avatar_video.fail']) {
+	return await runWebhookMethod({
+		nodeType: trigger,
+		nodeTypeName: TRIGGER_TYPE,
+		credentialTypes,
+		credentials: credentialsFor(emulator),
+		parameters: { events },
+		staticData,
+		method,
+	});
+}
+
+/** The endpoints HeyGen (the emulator) holds, read through its public API. */
+async function endpoints(): Promise<Array<{ endpoint_id: string; url: string; events: string[] | null }>> {
+	const response = await fetch(`${emulator.url}/v3/webhooks/endpoints`, { headers: { 'X-Api-Key': emulator.apiKey } });
+	return ((await response.json()) as { data: Array<{ endpoint_id: string; url: string; events: string[] | null }> }).data;
+}
+
+const nodeState = (staticData: IDataObject) => (staticData['node:Trigger'] ?? {}) as IDataObject;
+
+describe('HeyGen Trigger → webhook lifecycle through n8n-core', () => {
+	it('publish registers the node URL and events and keeps the id and secret; unpublish removes it', async () => {
+		const missing = await lifecycle('checkExists');
+		expect(missing.result).toBe(false);
+
+		const created = await lifecycle('create');
+		expect(created.result).toBe(true);
+		expect(created.webhookUrl).toMatch(/\/webhook\/[0-9a-f-]+\/webhook$/);
+		const [endpoint] = await endpoints();
+		expect(endpoint).toMatchObject({ url: created.webhookUrl, events: ['avatar_video.success', 'avatar_video.fail'] });
+		expect(nodeState(created.staticData)).toMatchObject({ endpointId: endpoint.endpoint_id, secret: expect.stringMatching(/.{16,}/) });
+		expect(apiCalls(emulator, 'POST', '/v3/webhooks/endpoints')[0].headers['x-api-key']).toBe(emulator.apiKey);
+
+		expect((await lifecycle('checkExists', created.staticData)).result).toBe(true);
+
+		const deleted = await lifecycle('delete', created.staticData);
+		expect(deleted.result).toBe(true);
+		expect(await endpoints()).toEqual([]);
+		expect(nodeState(deleted.staticData)).toEqual({});
+	});
+
+	it('an endpoint removed in HeyGen meanwhile: check clears the stale state, and delete takes the 404 as removed', async () => {
+		const created = await lifecycle('create');
+		const endpointId = String(nodeState(created.staticData).endpointId);
+		const removed = await fetch(`${emulator.url}/v3/webhooks/endpoints/${endpointId}`, { method: 'DELETE', headers: { 'X-Api-Key': emulator.apiKey } });
+		expect(removed.status).toBe(200);
+
+		const checked = await lifecycle('checkExists', created.staticData);
+		expect(checked.result).toBe(false);
+		expect(nodeState(checked.staticData).secret).toBeUndefined();
+
+		const deleted = await lifecycle('delete', created.staticData);
+		expect(deleted.result).toBe(true);
+		// HeyGen answered the stored id with 404: nothing left to remove, so unpublishing succeeds.
+		expect(apiCalls(emulator, 'DELETE', `/v3/webhooks/endpoints/${endpointId}`).map((call) => call.status)).toEqual([200, 404]);
+		expect(nodeState(deleted.staticData)).toEqual({});
+	});
+
+	it('a delete HeyGen refuses is reported, not taken as done, and the endpoint stays', async () => {
+		const created = await lifecycle('create');
+		emulator.addFault({ match: { endpoint: 'deleteWebhookEndpoint' }, action: { type: 'status', status: 403 } });
+		await expect(lifecycle('delete', created.staticData)).rejects.toThrow('The HeyGen API key is not allowed to do this');
+		expect(await endpoints()).toHaveLength(1);
+	});
+});
+
+describe('HeyGen Trigger → deliveries through n8n-core', () => {
+	/** The trigger published for these events, and a receiver for what the emulator really sent. */
+	async function published(events: string[], options: INodeParameters = {}) {
+		const { staticData } = await lifecycle('create', {}, events);
+		let state = staticData;
+		const deliver = async (delivery: { headers: Record<string, string>; body: string }) => {
+			const outcome = await runWebhookDelivery({
+				nodeType: trigger,
+				nodeTypeName: TRIGGER_TYPE,
+				credentialTypes,
+				credentials: credentialsFor(emulator),
+				parameters: { events, options },
+				staticData: state,
+				request: { headers: delivery.headers, rawBody: delivery.body },
+			});
+			state = outcome.staticData;
+			return outcome;
+		};
+		return { deliver };
+	}
+
+	const firstDelivery = async (eventType: string) =>
+		(await emulator.waitForDeliveries(1, { where: (attempt) => attempt.event_type === eventType && attempt.target === 'endpoint' }))[0];
+
+	it('a finished translation: the signed event, re-read fresh and downloaded; its retry runs nothing', async () => {
+		const { deliver } = await published(['video_translate.success'], { fetchResource: true, downloadVideo: true });
+		const translated = await runHeyGen(
+			emulator,
+			{ resource: 'translation', operation: 'create', videoSource: 'url', video_url: 'https://media.example.com/a.mp4', output_languages: ['French'], mode: 'speed', callback_id: '={{ $json.row }}', waitForCompletion: true },
+			{ items: items({ row: 'row-7' }) },
+		);
+		const translationId = String(translated.output[0].json.video_translation_id);
+		const attempt = await firstDelivery('video_translate.success');
+		expect(attempt.signed).toBe(true);
+
+		const run = await deliver(attempt);
+		expect(run.response).toEqual({ status: 200, body: { received: true } });
+		const [item] = run.items ?? [];
+		expect(item.json).toMatchObject({
+			event_type: 'video_translate.success',
+			event_id: attempt.event_id,
+			video_translate_id: translationId,
+			video_translation_id: translationId,
+			callback_id: 'row-7',
+			output_language: 'French',
+			status: 'completed',
+			video_url: expect.stringContaining(emulator.storageUrl),
+		});
+		expect(apiCalls(emulator, 'GET', `/v3/video-translations/${translationId}`).length).toBeGreaterThan(0);
+		expect(item.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${translationId}.mp4` });
+		expect((await readBinary(item.binary!.data)).length).toBe(emulator.config.videoSizeBytes);
+
+		const retried = await deliver(attempt);
+		expect(retried.response).toEqual({ status: 200, body: { received: true, duplicate: true } });
+		expect(retried.items).toBeUndefined();
+	});
+
+	it('a finished video agent session: the event carries the session and callback ids, and the fresh video', async () => {
+		const { deliver } = await published(['video_agent.success'], { fetchResource: true });
+		await runHeyGen(emulator, { resource: 'videoAgent', operation: 'create', prompt: 'A short welcome', mode: 'generate', callback_id: 'lead-3', waitForCompletion: true });
+		const attempt = await firstDelivery('video_agent.success');
+
+		const run = await deliver(attempt);
+		const [item] = run.items ?? [];
+		expect(item.json).toMatchObject({
+			event_type: 'video_agent.success',
+			session_id: expect.any(String),
+			video_id: expect.any(String),
+			callback_id: 'lead-3',
+			status: 'completed',
+			video_page_url: expect.any(String),
+		});
+		expect(apiCalls(emulator, 'GET', `/v3/videos/${String(item.json.video_id)}`).length).toBeGreaterThan(0);
+	});
+
+	it('a delivery signed with another secret, or re-dated, gets 401 and starts nothing', async () => {
+		const { deliver } = await published(['avatar_video.success']);
+		await runHeyGen(emulator, {
+			resource: 'template',
+			operation: 'generate',
+			template_id: { __rl: true, mode: 'id', value: 'tpl_product_demo' },
+			variables: { mappingMode: 'defineBelow', value: { product_name: 'Acme' }, matchingColumns: [], schema: [], attemptToConvertTypes: false, convertFieldsToString: false },
+			waitForCompletion: true,
+		});
+		const attempt = await firstDelivery('avatar_video.success');
+		const forged = await deliver({ ...attempt, headers: { ...attempt.headers, 'heygen-signature': 'f'.repeat(64) } });
+		expect(forged.response).toEqual({ status: 401, body: { error: 'Signature does not match' } });
+		expect(forged.items).toBeUndefined();
+		const stale = await deliver({ ...attempt, headers: { ...attempt.headers, 'heygen-timestamp': String(Math.floor(Date.now() / 1000) - 600) } });
+		expect(stale.response).toEqual({ status: 401, body: { error: 'Heygen-Timestamp is more than five minutes old' } });
+		const genuine = await deliver(attempt);
+		expect(genuine.items?.[0].json).toMatchObject({ event_type: 'avatar_video.success', video_id: expect.any(String) });
+	});
+});
