@@ -104,7 +104,9 @@ function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const prepared = await prepareBodies(this, items, createAgentSessionBodySchema, LABELS, (itemIndex) => buildBody(this, itemIndex));
-	const isChat = (itemIndex: number) => this.getNodeParameter('mode', itemIndex, 'generate') === 'chat';
+	// Read once from the checked bodies: the wait asks on every poll.
+	const chatItems = new Set(prepared.filter((item) => item.body?.mode === 'chat').map((item) => item.itemIndex));
+	const isChat = (itemIndex: number) => chatItems.has(itemIndex);
 	const plan = agentPlan(this, isChat, async (item, idempotencyKey) =>
 		await apiData<IDataObject>(this, 'createAgentSession', {
 			body: item.body,
