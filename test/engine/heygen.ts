@@ -3,11 +3,22 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { HeyGenApi } from '../../credentials/HeyGenApi.credentials';
 import { startEmulator, type Emulator, type EmulatorOptions, type RecordedRequest } from '../../emulator';
 import { HeyGen } from '../../nodes/HeyGen/HeyGen.node';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../nodes/HeyGen/transport/retry';
 import { harnessTeardown, runListSearch, runNode, type HarnessNode, type RunNodeResult } from '../harness/engine';
 
 export const NODE_TYPE = 'n8n-nodes-heygen-video.heyGen';
 export const heyGen = new HeyGen();
 export const credentialTypes = { heyGenApi: new HeyGenApi() };
+
+/**
+ * Shortens the transport's retry backoff for one test file, so a test can exhaust every retry in
+ * seconds; HeyGen's Retry-After is still honoured as sent.
+ */
+export function useFastRetries(policy: Partial<RetryPolicy> = { baseDelayMs: 5, maxDelayMs: 40 }): void {
+	const saved = { ...DEFAULT_RETRY_POLICY };
+	beforeAll(() => Object.assign(DEFAULT_RETRY_POLICY, policy));
+	afterAll(() => Object.assign(DEFAULT_RETRY_POLICY, saved));
+}
 
 /** Emulator timings short enough for tests, long enough to see every status. */
 export const FAST_RENDER = { pendingMs: 100, processingMs: 300 };

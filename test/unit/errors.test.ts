@@ -2,6 +2,9 @@ import type { INode } from 'n8n-workflow';
 
 import {
 	explainFailure,
+	heyGenErrorOf,
+	HeyGenApiError,
+	outcomeUnknownError,
 	parseFailure,
 	parseRetryAfter,
 	redact,
@@ -98,7 +101,7 @@ describe('explainFailure', () => {
 		expect(
 			explainFailure(parseFailure(400, {}, errorBody('invalid_parameter', 'bad', 'voice_settings.speed')), { resource: 'video', fieldLabels: labels })
 				.message,
-		).toBe('HeyGen rejected the value of "Voice Settings (voice_settings.speed)"');
+		).toBe('HeyGen rejected the value of "Voice Settings › speed"');
 	});
 	it('5xx mentions the request id for support', () => {
 		const { message, description } = explainFailure(parseFailure(503, { 'x-request-id': 'abc' }, errorBody('service_unavailable', 'Down')), {
@@ -117,7 +120,8 @@ describe('toNodeApiError', () => {
 		const error = toNodeApiError(node, failure, { resource: 'video', itemIndex: 3, fieldLabels: { script: 'Script' } }, [secret]);
 		expect(error.message).toBe('HeyGen rejected the value of "Script" [item 3]');
 		expect(error.context.itemIndex).toBe(3);
-		expect(error.context.heygen).toMatchObject({ code: 'invalid_parameter', status: 400, param: 'script' });
+		expect(error).toBeInstanceOf(HeyGenApiError);
+		expect(heyGenErrorOf(error)).toMatchObject({ code: 'invalid_parameter', status: 400, param: 'script' });
 		expect(error.httpCode).toBe('400');
 		expect(JSON.stringify({ ...error, message: error.message, description: error.description })).not.toContain(secret);
 	});
@@ -145,5 +149,26 @@ describe('render failures and timeouts', () => {
 		expect(error.message).toBe('The video v3 was still processing after 1 minute [item 4]');
 		expect(error.description).toContain('Wait for Completion');
 		expect(error.description).toContain('v3');
+	});
+});
+
+describe('asset_not_found', () => {
+	it('names the asset and the field it came from', () => {
+		const failure = parseFailure(404, {}, errorBody('asset_not_found', 'Asset not found', 'image.asset_id'));
+		const { message } = explainFailure(failure, {
+			resource: 'video',
+			fieldLabels: { 'image.asset_id': 'Image Asset ID' },
+			body: { image: { type: 'asset_id', asset_id: 'as_missing' } },
+		});
+		expect(message).toBe('The asset "as_missing" given in "Image Asset ID" was not found');
+	});
+});
+
+describe('outcomeUnknownError', () => {
+	it('says a render may exist, names the item, and is typed', () => {
+		const error = outcomeUnknownError(node, { status: 0, code: 'ECONNRESET', message: 'reset' }, { resource: 'video', itemIndex: 2, retries: 10 });
+		expect(error.message).toBe('HeyGen did not confirm whether the video was created [item 2]');
+		expect(error.description).toContain('A render may exist');
+		expect(heyGenErrorOf(error)?.code).toBe('outcome_unknown');
 	});
 });

@@ -1,12 +1,23 @@
+import type { INode } from 'n8n-workflow';
+
+import { CancelledError } from '../../nodes/HeyGen/helpers/sleep';
+import { HeyGenApiError } from '../../nodes/HeyGen/transport/errors';
 import { runJobs, type JobKind, type JobSnapshot, type JobSpec } from '../../nodes/HeyGen/transport/jobs';
 import type { PollSchedule } from '../../nodes/HeyGen/transport/polling';
+
+const node = { id: 'n1', name: 'HeyGen', type: 'heyGen', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
+
+/** The transport's error for a 429 with Retry-After. */
+export function rateLimited(retryAfterMs: number): HeyGenApiError {
+	return new HeyGenApiError(node, { status: 429, code: 'rate_limit_exceeded', retryAfterMs }, { code: 'rate_limit_exceeded', message: 'slow down' }, {});
+}
 
 const FAST: PollSchedule = { minIntervalMs: 20, maxIntervalMs: 100, ageFraction: 0.1, expectedShare: 0.85, jitter: 0 };
 
 /** An in-memory account: renders take `renderMs`, at most `cap` at once, beyond that a 429. */
-function fakeAccount(options: { cap: number; renderMs: number; fail?: (index: number) => boolean }) {
+function fakeAccount(options: { cap: number; renderMs: number; fail?: (index: number) => boolean; retryAfterMs?: number }) {
 	const jobs = new Map<string, { startedAt: number; index: number }>();
-	const calls = { submit: 0, rateLimited: 0, getOne: 0, getMany: 0, maxRunning: 0 };
+	const calls = { submit: 0, rateLimited: 0, getOne: 0, getMany: 0, maxRunning: 0, submitTimes: [] as number[], limitedTimes: [] as number[] };
 	const status = (id: string): JobSnapshot => {
 		const job = jobs.get(id);
 		if (!job) throw new Error(`no job ${id}`);
@@ -17,9 +28,11 @@ function fakeAccount(options: { cap: number; renderMs: number; fail?: (index: nu
 	const running = () => [...jobs.keys()].filter((id) => status(id).status === 'processing').length;
 	const submit = (index: number) => async (): Promise<JobSnapshot[]> => {
 		calls.submit++;
+		calls.submitTimes.push(Date.now());
 		if (running() >= options.cap) {
 			calls.rateLimited++;
-			throw Object.assign(new Error('429'), { context: { heygen: { status: 429, code: 'rate_limit_exceeded', retryAfterMs: 50 } } });
+			calls.limitedTimes.push(Date.now());
+			throw rateLimited(options.retryAfterMs ?? 50);
 		}
 		const id = `job-${index}`;
 		jobs.set(id, { startedAt: Date.now(), index });
@@ -48,7 +61,7 @@ const specs = (n: number, submit: (i: number) => () => Promise<JobSnapshot[]>): 
 describe('runJobs', () => {
 	it('completes every item with at most the concurrency in flight, absorbing the account\'s 429s', async () => {
 		const account = fakeAccount({ cap: 4, renderMs: 120 });
-		const outcomes = await runJobs(specs(10, account.submit), {
+		const { outcomes } = await runJobs(specs(10, account.submit), {
 			kind: account.kind,
 			concurrency: 10,
 			waitForCompletion: true,
@@ -65,7 +78,7 @@ describe('runJobs', () => {
 
 	it('never runs more than its own concurrency limit', async () => {
 		const account = fakeAccount({ cap: 100, renderMs: 80 });
-		const outcomes = await runJobs(specs(9, account.submit), {
+		const { outcomes } = await runJobs(specs(9, account.submit), {
 			kind: account.kind,
 			concurrency: 3,
 			waitForCompletion: true,
@@ -97,7 +110,7 @@ describe('runJobs', () => {
 	it('returns as soon as all are submitted when not waiting', async () => {
 		const account = fakeAccount({ cap: 10, renderMs: 5000 });
 		const started = Date.now();
-		const outcomes = await runJobs(specs(5, account.submit), {
+		const { outcomes } = await runJobs(specs(5, account.submit), {
 			kind: account.kind,
 			concurrency: 10,
 			waitForCompletion: false,
@@ -112,7 +125,7 @@ describe('runJobs', () => {
 
 	it('reports failed renders per item and keeps going when continuing on fail', async () => {
 		const account = fakeAccount({ cap: 10, renderMs: 60, fail: (i) => i === 1 });
-		const outcomes = await runJobs(specs(3, account.submit), {
+		const { outcomes } = await runJobs(specs(3, account.submit), {
 			kind: account.kind,
 			concurrency: 10,
 			waitForCompletion: true,
@@ -133,7 +146,7 @@ describe('runJobs', () => {
 		};
 		const list = specs(5, account.submit);
 		list[2] = failing;
-		const outcomes = await runJobs(list, {
+		const { outcomes, stoppedBy } = await runJobs(list, {
 			kind: account.kind,
 			concurrency: 5,
 			waitForCompletion: true,
@@ -142,6 +155,7 @@ describe('runJobs', () => {
 			schedule: FAST,
 		});
 		expect(outcomes[2]).toMatchObject({ state: 'error' });
+		expect(stoppedBy).toBe(outcomes[2]);
 		const states = outcomes.map((o) => o.state);
 		expect(states.filter((s) => s === 'abandoned').length).toBeGreaterThan(0);
 		expect(states).toContain('notStarted');
@@ -152,7 +166,7 @@ describe('runJobs', () => {
 
 	it('times out a job that outlives the maximum wait and names it', async () => {
 		const account = fakeAccount({ cap: 10, renderMs: 10_000 });
-		const outcomes = await runJobs(specs(2, account.submit), {
+		const { outcomes } = await runJobs(specs(2, account.submit), {
 			kind: account.kind,
 			concurrency: 10,
 			waitForCompletion: true,
@@ -176,7 +190,7 @@ describe('runJobs', () => {
 				return jobs;
 			},
 		}));
-		const outcomes = await runJobs(multi, {
+		const { outcomes } = await runJobs(multi, {
 			kind: account.kind,
 			concurrency: 4,
 			waitForCompletion: true,
@@ -197,7 +211,7 @@ describe('runJobs', () => {
 		const account = fakeAccount({ cap: 10, renderMs: 50 });
 		await account.submit(0)();
 		await account.submit(1)();
-		const outcomes = await runJobs(
+		const { outcomes } = await runJobs(
 			[
 				{ itemIndex: 0, existingIds: ['job-0'] },
 				{ itemIndex: 1, existingIds: ['job-1'] },
@@ -224,5 +238,100 @@ describe('runJobs', () => {
 			}),
 		).rejects.toThrow('cancelled');
 		expect(Date.now() - started).toBeLessThan(1500);
+	});
+
+	it('gives every item its outcome when two items wait on the same job', async () => {
+		const account = fakeAccount({ cap: 10, renderMs: 50 });
+		await account.submit(0)();
+		const { outcomes } = await runJobs(
+			[
+				{ itemIndex: 0, existingIds: ['job-0'] },
+				{ itemIndex: 1, existingIds: ['job-0'] },
+			],
+			{ kind: account.kind, concurrency: 2, waitForCompletion: true, maxWaitMs: 5000, stopOnFirstError: true, schedule: FAST },
+		);
+		expect(outcomes.map((o) => [o.itemIndex, o.state])).toEqual([
+			[0, 'completed'],
+			[1, 'completed'],
+		]);
+	});
+
+	it("sends no create before HeyGen's Retry-After, even when jobs finish meanwhile", async () => {
+		const account = fakeAccount({ cap: 2, renderMs: 100, retryAfterMs: 600 });
+		const { outcomes } = await runJobs(specs(5, account.submit), {
+			kind: account.kind,
+			concurrency: 5,
+			waitForCompletion: true,
+			maxWaitMs: 20_000,
+			stopOnFirstError: true,
+			schedule: FAST,
+		});
+		expect(outcomes.every((o) => o.state === 'completed')).toBe(true);
+		expect(account.calls.rateLimited).toBeGreaterThan(0);
+		for (const limitedAt of account.calls.limitedTimes) {
+			const next = account.calls.submitTimes.find((t) => t > limitedAt);
+			if (next !== undefined) expect(next - limitedAt).toBeGreaterThanOrEqual(590);
+		}
+	});
+
+	it('creates again, with the next generation, a single job found failed that an earlier run created', async () => {
+		const generations: number[] = [];
+		const kind: JobKind = {
+			noun: 'video',
+			terminalStatuses: ['completed', 'failed'],
+			failedStatuses: ['failed'],
+			async getOne(id) {
+				return id === 'old' ? { id, status: 'failed', raw: {}, createdAtMs: 1000 } : { id, status: 'completed', raw: {}, createdAtMs: Date.now() };
+			},
+		};
+		const { outcomes } = await runJobs(
+			[
+				{
+					itemIndex: 0,
+					submit: async (generation) => {
+						generations.push(generation);
+						return [{ id: generation === 0 ? 'old' : 'new', status: 'waiting', raw: {} }];
+					},
+				},
+			],
+			{ kind, concurrency: 1, waitForCompletion: true, maxWaitMs: 5000, stopOnFirstError: true, schedule: FAST, renewFailuresCreatedBefore: Date.now() - 60_000 },
+		);
+		expect(generations).toEqual([0, 1]);
+		expect(outcomes).toMatchObject([{ state: 'completed', job: { id: 'new' } }]);
+	});
+
+	it('does not renew a failure of this run', async () => {
+		const account = fakeAccount({ cap: 10, renderMs: 30, fail: () => true });
+		const { outcomes } = await runJobs(specs(1, account.submit), {
+			kind: account.kind,
+			concurrency: 1,
+			waitForCompletion: true,
+			maxWaitMs: 5000,
+			stopOnFirstError: false,
+			schedule: FAST,
+			renewFailuresCreatedBefore: Date.now() - 60_000,
+		});
+		expect(outcomes.map((o) => o.state)).toEqual(['failed']);
+		expect(account.calls.submit).toBe(1);
+	});
+
+	it('names the jobs already created when the execution is cancelled', async () => {
+		const account = fakeAccount({ cap: 10, renderMs: 60_000 });
+		const controller = new AbortController();
+		setTimeout(() => controller.abort(), 150);
+		const error = await runJobs(specs(2, account.submit), {
+			kind: account.kind,
+			concurrency: 2,
+			waitForCompletion: true,
+			maxWaitMs: 120_000,
+			stopOnFirstError: true,
+			schedule: FAST,
+			signal: controller.signal,
+		}).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(CancelledError);
+		expect((error as CancelledError).created).toEqual([
+			{ itemIndex: 0, id: 'job-0' },
+			{ itemIndex: 1, id: 'job-1' },
+		]);
 	});
 });

@@ -5,26 +5,63 @@ import type { z } from 'zod';
 import { mapWithLimit } from '../helpers/concurrency';
 import { asItemError, errorJson, withInputFields } from '../helpers/items';
 import { validateBody, type FieldLabels } from '../helpers/validation';
-import { renderFailedError, waitTimedOutError } from '../transport/errors';
-import { idempotencyKey } from '../transport/idempotency';
+import { heyGenErrorOf, renderFailedError, waitTimedOutError } from '../transport/errors';
+import { canonicalJson, idempotencyKey } from '../transport/idempotency';
 import { runJobs, type JobKind, type JobOutcome, type JobSnapshot, type JobSpec } from '../transport/jobs';
 
 const DOWNLOAD_CONCURRENCY = 3;
 const MINUTE = 60_000;
+/** A job found failed that HeyGen created this long before the run started is an earlier run's (clocks differ). */
+const EARLIER_RUN_MARGIN_MS = 60_000;
 
-/** Run-wide settings of a create: read once, from the first item. */
+/** Run-wide settings of a create: read once, from the first item, and checked before anything is sent. */
 export interface CreateSettings {
 	waitForCompletion: boolean;
 	maxWaitMinutes: number;
 	maxConcurrentJobs: number;
+	/** New renders even for input this node already sent within HeyGen's 24-hour idempotency window. */
+	freshRender: boolean;
 }
 
-export function readCreateSettings(ctx: IExecuteFunctions): CreateSettings {
+export const MAX_WAIT_MINUTES = { min: 0.01, max: 1440 };
+export const MAX_CONCURRENT_JOBS = { min: 1, max: 100 };
+
+function settingError(ctx: IExecuteFunctions, label: string, value: unknown, range: { min: number; max: number }, whole: boolean): NodeOperationError {
+	const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
+	return new NodeOperationError(
+		ctx.getNode(),
+		`"${label}" must be a ${whole ? 'whole ' : ''}number from ${range.min} to ${range.max}, not ${shown} [item 0]`,
+		{ itemIndex: 0, description: `Fix "${label}" in the node's options; nothing was sent to HeyGen.` },
+	);
+}
+
+/** A numeric option within its range, or the error that names it (NaN, 0, negatives and huge values are refused). */
+export function numberSetting(
+	ctx: IExecuteFunctions,
+	options: IDataObject,
+	name: string,
+	label: string,
+	fallback: number,
+	range: { min: number; max: number },
+	whole: boolean,
+): number {
+	const raw = options[name];
+	if (raw === undefined) return fallback;
+	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < range.min || value > range.max || (whole && !Number.isInteger(value))) {
+		throw settingError(ctx, label, raw, range, whole);
+	}
+	return value;
+}
+
+export function readCreateSettings(ctx: IExecuteFunctions, overrides: Partial<CreateSettings> = {}): CreateSettings {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	return {
 		waitForCompletion: ctx.getNodeParameter('waitForCompletion', 0, true) as boolean,
-		maxWaitMinutes: Number(options.maxWaitMinutes ?? 60),
-		maxConcurrentJobs: Number(options.maxConcurrentJobs ?? 10),
+		maxWaitMinutes: numberSetting(ctx, options, 'maxWaitMinutes', 'Max Wait (Minutes)', 60, MAX_WAIT_MINUTES, false),
+		maxConcurrentJobs: numberSetting(ctx, options, 'maxConcurrentJobs', 'Max Concurrent Jobs', 10, MAX_CONCURRENT_JOBS, true),
+		freshRender: options.freshRender === true,
+		...overrides,
 	};
 }
 
@@ -32,6 +69,8 @@ export function readCreateSettings(ctx: IExecuteFunctions): CreateSettings {
 export interface PreparedItem {
 	itemIndex: number;
 	body?: IDataObject;
+	/** Stands for a file uploaded only when the item is sent (its content hash), so it counts in the idempotency key. */
+	fileKey?: string;
 	/** Jobs already running in HeyGen to wait for, instead of a body to send. */
 	existingIds?: string[];
 	error?: unknown;
@@ -46,18 +85,19 @@ export async function prepareBodies(
 	items: INodeExecutionData[],
 	schema: z.ZodTypeAny,
 	labels: FieldLabels,
-	build: (itemIndex: number) => IDataObject | Promise<IDataObject>,
+	build: (itemIndex: number, item: PreparedItem) => IDataObject | Promise<IDataObject>,
 ): Promise<PreparedItem[]> {
 	const continueOnFail = ctx.continueOnFail();
 	const prepared: PreparedItem[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const item: PreparedItem = { itemIndex };
 		try {
-			const body = validateBody(ctx, schema, await build(itemIndex), labels, itemIndex) as IDataObject;
-			prepared.push({ itemIndex, body });
+			item.body = validateBody(ctx, schema, await build(itemIndex, item), labels, itemIndex) as IDataObject;
 		} catch (error) {
 			if (!continueOnFail) throw asItemError(ctx, error, itemIndex);
-			prepared.push({ itemIndex, error });
+			item.error = error;
 		}
+		prepared.push(item);
 	}
 	return prepared;
 }
@@ -88,22 +128,61 @@ export interface CreatePlan {
 	download?(job: JobSnapshot, itemIndex: number, binaryPropertyName: string): Promise<NonNullable<INodeExecutionData['binary']>>;
 }
 
-function describeOthers(outcomes: JobOutcome[], except: number, noun: string): string {
-	const lines = outcomes
-		.filter((outcome) => outcome.itemIndex !== except && 'job' in outcome && outcome.job)
-		.map((outcome) => {
-			const job = (outcome as { job: JobSnapshot }).job;
-			const state = outcome.state === 'abandoned' || outcome.state === 'submitted' ? 'still running' : job.status;
-			return `item ${outcome.itemIndex}: ${job.id} (${state})`;
-		});
+/** The idempotency key of each item to send: same workflow, node and content give the same key. */
+function keysOf(ctx: IExecuteFunctions, prepared: PreparedItem[], purpose: string, freshRender: boolean): Map<number, (generation: number) => string> {
+	const workflowId = String(ctx.getWorkflow().id ?? 'unsaved');
+	const nodeId = ctx.getNode().id;
+	const freshRun = freshRender ? `${ctx.getExecutionId()}:${Number(ctx.getWorkflowDataProxy(0).$runIndex ?? 0)}` : undefined;
+	const seen = new Map<string, number>();
+	const keys = new Map<number, (generation: number) => string>();
+	for (const item of prepared) {
+		if (!item.body) continue;
+		const content = { body: item.body, file: item.fileKey };
+		const fingerprint = canonicalJson(content);
+		const occurrence = seen.get(fingerprint) ?? 0;
+		seen.set(fingerprint, occurrence + 1);
+		keys.set(item.itemIndex, (generation) => idempotencyKey({ workflowId, nodeId, purpose, content, occurrence, freshRun, generation }));
+	}
+	return keys;
+}
+
+function jobState(outcome: JobOutcome, job: JobSnapshot): string {
+	if (outcome.state === 'abandoned' || outcome.state === 'submitted') return 'still rendering';
+	if (outcome.state === 'timedOut') return `still ${job.status === 'unknown' ? 'running' : job.status}`;
+	return job.status;
+}
+
+/** "item 0: 3f2a… (completed); item 1: 9bc… (still rendering)": every job the run created or watched. */
+export function describeJobs(outcomes: JobOutcome[], noun: string): string {
+	const lines = outcomes.flatMap((outcome) => {
+		const job = 'job' in outcome ? outcome.job : undefined;
+		return job ? [`item ${outcome.itemIndex}: ${job.id} (${jobState(outcome, job)})`] : [];
+	});
 	if (lines.length === 0) return '';
-	const shown = lines.slice(0, 20).join('; ');
-	return ` Every ${noun} this run created is kept in HeyGen: ${shown}${lines.length > 20 ? `; and ${lines.length - 20} more` : ''}.`;
+	const shown = lines.slice(0, 50).join('; ');
+	return `Every ${noun} this run created stays in HeyGen and is charged once: ${shown}${lines.length > 50 ? `; and ${lines.length - 50} more` : ''}.`;
+}
+
+function appendDescription(error: unknown, text: string): void {
+	if (!text || typeof error !== 'object' || error === null) return;
+	const current = (error as { description?: string | null }).description;
+	(error as { description?: string }).description = current ? `${current} ${text}` : text;
+}
+
+/** Where to look for a job whose create got no usable answer: its Callback ID, or its title. */
+function findHint(item: PreparedItem, noun: string): string {
+	const callbackId = item.body?.callback_id;
+	if (typeof callbackId === 'string' && callbackId) return `Look for the ${noun} with Callback ID "${callbackId}" in HeyGen (or wait for its webhook event) before creating it again.`;
+	const title = item.body?.title;
+	if (typeof title === 'string' && title) return `Look for the ${noun} titled "${title}" in HeyGen before creating it again.`;
+	return '';
 }
 
 /**
  * Submits the prepared items, waits for their jobs together (at most `maxConcurrentJobs` running
  * at once), downloads files when asked, and builds one output item per job, linked to its input.
+ * Without Continue On Fail the first item that fails stops the run with its own error, whose
+ * description lists every job the run created.
  */
 export async function runCreates(
 	ctx: IExecuteFunctions,
@@ -114,8 +193,8 @@ export async function runCreates(
 ): Promise<INodeExecutionData[]> {
 	const continueOnFail = ctx.continueOnFail();
 	const node = ctx.getNode();
-	const executionId = ctx.getExecutionId();
-	const runIndex = Number(ctx.getWorkflowDataProxy(0).$runIndex ?? 0);
+	const runStartedAt = Date.now();
+	const keys = keysOf(ctx, prepared, plan.purpose, settings.freshRender);
 
 	const specs: JobSpec[] = prepared
 		.filter((item) => item.body || item.existingIds)
@@ -123,25 +202,56 @@ export async function runCreates(
 			itemIndex: item.itemIndex,
 			existingIds: item.existingIds,
 			weight: plan.weight?.(item),
-			submit: plan.submit
-				? async () =>
-						await (plan.submit as NonNullable<CreatePlan['submit']>)(
-							item,
-							idempotencyKey({ executionId, nodeId: node.id, runIndex, itemIndex: item.itemIndex, purpose: plan.purpose }),
-						)
-				: undefined,
+			submit:
+				plan.submit && item.body
+					? async (generation: number) => {
+							const key = (keys.get(item.itemIndex) as (generation: number) => string)(generation);
+							const sent = await (plan.submit as NonNullable<CreatePlan['submit']>)(item, key).then(
+								(jobs) => jobs,
+								(error: unknown) => error as Error,
+							);
+							if (!Array.isArray(sent)) {
+								if (heyGenErrorOf(sent)?.code === 'outcome_unknown') appendDescription(sent, findHint(item, plan.noun));
+								throw sent;
+							}
+							return sent;
+						}
+					: undefined,
 		}));
 
-	const outcomes = await runJobs(specs, {
+	const { outcomes, stoppedBy } = await runJobs(specs, {
 		kind: plan.kind,
 		concurrency: settings.maxConcurrentJobs,
 		waitForCompletion: settings.waitForCompletion,
 		maxWaitMs: settings.maxWaitMinutes * MINUTE,
 		stopOnFirstError: !continueOnFail,
+		renewFailuresCreatedBefore: settings.freshRender ? undefined : runStartedAt - EARLIER_RUN_MARGIN_MS,
 		signal: ctx.getExecutionCancelSignal(),
 	});
 	const byItem = new Map<number, JobOutcome[]>();
 	for (const outcome of outcomes) byItem.set(outcome.itemIndex, [...(byItem.get(outcome.itemIndex) ?? []), outcome]);
+	const preparedByIndex = new Map(prepared.map((item) => [item.itemIndex, item]));
+
+	/** The error an item's outcome stands for, or nothing when it went well. */
+	const errorOf = (item: PreparedItem, outcome: JobOutcome): unknown => {
+		const i = item.itemIndex;
+		if (outcome.state === 'error') return outcome.error;
+		if (outcome.state === 'failed') {
+			const failure = plan.failureOf(outcome.job);
+			return renderFailedError(node, { id: outcome.job.id, noun: plan.noun, failureCode: failure.code, failureMessage: failure.message }, i);
+		}
+		if (outcome.state === 'timedOut') {
+			return waitTimedOutError(node, { id: outcome.job.id, noun: plan.noun, status: outcome.job.status, waitedMinutes: settings.maxWaitMinutes }, i);
+		}
+		return undefined;
+	};
+
+	if (stoppedBy) {
+		// The item that failed is named with HeyGen's reason; every job the run created is listed.
+		const error = asItemError(ctx, errorOf(preparedByIndex.get(stoppedBy.itemIndex) as PreparedItem, stoppedBy), stoppedBy.itemIndex);
+		appendDescription(error, describeJobs(outcomes, plan.noun));
+		throw error;
+	}
 
 	const work = prepared.flatMap((item) =>
 		item.error || !byItem.has(item.itemIndex)
@@ -159,55 +269,65 @@ export async function runCreates(
 
 		if (item.error) return fail(item.error);
 		if (!outcome || outcome.state === 'notStarted' || outcome.state === 'abandoned') {
-			return fail(new NodeOperationError(node, `The ${plan.noun} was not waited for because another item failed [item ${i}]`, { itemIndex: i }));
+			return fail(new NodeOperationError(node, `The ${plan.noun} was not created [item ${i}]`, { itemIndex: i }));
 		}
-		if (outcome.state === 'error') return fail(outcome.error, outcome.job ? plan.toJson(outcome.job, item) : {});
-
-		const json = plan.toJson(outcome.job, item);
-		if (outcome.state === 'failed') {
-			const failure = plan.failureOf(outcome.job);
-			return fail(renderFailedError(node, { id: outcome.job.id, noun: plan.noun, failureCode: failure.code, failureMessage: failure.message }, i), json);
-		}
-		if (outcome.state === 'timedOut') {
-			return fail(
-				waitTimedOutError(node, { id: outcome.job.id, noun: plan.noun, status: outcome.job.status, waitedMinutes: settings.maxWaitMinutes }, i),
-				json,
-			);
-		}
+		const problem = errorOf(item, outcome);
+		const json = 'job' in outcome && outcome.job ? plan.toJson(outcome.job, item) : {};
+		if (problem) return fail(problem, json);
 		if (outcome.state === 'completed' && plan.download && ctx.getNodeParameter('downloadVideo', i, false)) {
 			try {
 				const binaryPropertyName = ctx.getNodeParameter('binaryPropertyName', i, 'data') as string;
-				const binary = await plan.download(outcome.job, i, binaryPropertyName);
+				const binary = await plan.download((outcome as { job: JobSnapshot }).job, i, binaryPropertyName);
 				return { json: withInputFields(items[i], json, include), binary, pairedItem: { item: i } };
 			} catch (error) {
 				return fail(error, json);
 			}
 		}
 		return { json: withInputFields(items[i], json, include), pairedItem: { item: i } };
-	}).catch((error: unknown) => {
-		// Name every job this run created, so none is lost or paid for twice on a re-run.
-		const itemIndex = (error as { context?: { itemIndex?: number } }).context?.itemIndex ?? 0;
-		const described = asItemError(ctx, error, itemIndex);
-		described.description = `${described.description ?? ''}${describeOthers(outcomes, itemIndex, plan.noun)}`.trim();
-		throw described;
-	});
+	}).then(
+		(outputs) => outputs,
+		(error: unknown) => error as Error,
+	);
+	if (!Array.isArray(results)) {
+		// A download that failed without Continue On Fail: name every job, so none is lost or paid twice.
+		appendDescription(results, describeJobs(outcomes, plan.noun));
+		throw results;
+	}
 	return results;
 }
 
 /**
  * Waits for jobs made elsewhere (or with waiting off), one per item, all watched together:
- * the shared body of every Wait for Completion operation.
+ * the shared body of every Wait for Completion operation. A blank ID is refused before any request.
  */
 export async function waitForExisting(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
 	idParameter: string,
+	idLabel: string,
 	plan: CreatePlan,
 ): Promise<INodeExecutionData[]> {
-	const prepared = items.map((_, itemIndex) => ({
-		itemIndex,
-		existingIds: [String(ctx.getNodeParameter(idParameter, itemIndex, '', { extractValue: true })).trim()],
-	}));
-	const settings = { ...readCreateSettings(ctx), waitForCompletion: true, maxConcurrentJobs: Math.max(1, items.length) };
+	const settings = readCreateSettings(ctx, { waitForCompletion: true, maxConcurrentJobs: Math.max(1, items.length) });
+	const prepared: PreparedItem[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			prepared.push({ itemIndex, existingIds: [requiredId(ctx, idParameter, idLabel, itemIndex)] });
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw asItemError(ctx, error, itemIndex);
+			prepared.push({ itemIndex, error });
+		}
+	}
 	return await runCreates(ctx, items, prepared, settings, plan);
+}
+
+/** A HeyGen ID parameter (plain or from a resource locator) as text, or an error naming it. */
+export function requiredId(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	if (value) return value;
+	const given = raw === null || raw === undefined || raw === '' ? 'empty' : `not text (${Array.isArray(raw) ? 'a list' : typeof raw})`;
+	throw new NodeOperationError(ctx.getNode(), `"${label}" is required [item ${itemIndex}]`, {
+		itemIndex,
+		description: `"${label}" is ${given} for item ${itemIndex}. Give the ID; nothing was sent to HeyGen.`,
+	});
 }

@@ -54,8 +54,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		return [await handler.execute.call(this, items)];
 	} catch (error) {
 		if (error instanceof CancelledError) {
+			const created = error.created.map((job) => `item ${job.itemIndex}: ${job.id}`).join('; ');
 			throw new NodeOperationError(this.getNode(), 'The execution was cancelled while waiting for HeyGen', {
-				description: 'Videos already created keep rendering in HeyGen.',
+				description: created
+					? `Every ${error.noun} already created keeps rendering in HeyGen and is charged once: ${created}. Run the node again within 24 hours to pick them up without paying twice.`
+					: 'Nothing was left rendering in HeyGen.',
 			});
 		}
 		// Both constructors hand an error of their own class back unchanged.

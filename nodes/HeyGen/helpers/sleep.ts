@@ -2,6 +2,11 @@ import { sleep } from 'n8n-workflow';
 
 /** Thrown when the execution was cancelled while the node was waiting. */
 export class CancelledError extends Error {
+	/** Jobs already created when the wait was cancelled, so the error can name them. */
+	created: Array<{ itemIndex: number; id: string }> = [];
+	/** Words for those jobs ("video"). */
+	noun = 'job';
+
 	constructor() {
 		super('The execution was cancelled');
 		this.name = 'CancelledError';

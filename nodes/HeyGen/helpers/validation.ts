@@ -3,17 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
 
 import { parseWith, type SchemaIssue } from '../schemas/parse';
+import { labelFor, type FieldLabels } from './labels';
 
-/** API field path -> the display name of the node parameter that fills it. */
-export type FieldLabels = Record<string, string>;
-
-export function labelFor(param: string, labels: FieldLabels): string {
-	if (labels[param]) return labels[param];
-	const parent = Object.keys(labels)
-		.filter((key) => param.startsWith(`${key}.`))
-		.sort((a, b) => b.length - a.length)[0];
-	return parent ? `${labels[parent]} › ${param.slice(parent.length + 1)}` : param;
-}
+export { labelFor, type FieldLabels } from './labels';
 
 export function invalidInputError(
 	ctx: IExecuteFunctions,

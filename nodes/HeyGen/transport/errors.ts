@@ -1,9 +1,14 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { labelFor, type FieldLabels } from '../helpers/labels';
 import { apiErrorSchema } from '../schemas';
 
-/** Where to find what HeyGen says about a failed request. */
+/**
+ * What went wrong with one HeyGen request. `status` 0 means no HTTP answer arrived; `unknownOutcome`
+ * marks a request that may have taken effect although no usable answer came back (a lost or
+ * malformed answer, a 5xx after the body was sent).
+ */
 export interface HeyGenFailure {
 	status: number;
 	code: string;
@@ -12,15 +17,45 @@ export interface HeyGenFailure {
 	docUrl?: string;
 	retryAfterMs?: number;
 	requestId?: string;
+	/** A redirect's target origin: never followed, so the API key stays with the Base URL. */
+	redirectTo?: string;
 }
 
-/** What a failed request was about, so messages can name the id and the field. */
+/** The typed facts of a failed HeyGen request, read by the retry policy and the job runner. */
+export interface HeyGenErrorInfo {
+	/** HTTP status, or 0 when no answer arrived. */
+	status: number;
+	/** HeyGen's error code (`rate_limit_exceeded`), a socket code, or one of the node's own (`outcome_unknown`). */
+	code: string;
+	param?: string;
+	retryAfterMs?: number;
+	requestId?: string;
+}
+
+/** The one error type of a failed HeyGen request. */
+export class HeyGenApiError extends NodeApiError {
+	readonly heygen: HeyGenErrorInfo;
+
+	constructor(node: INode, info: HeyGenErrorInfo, errorBody: JsonObject, options: ConstructorParameters<typeof NodeApiError>[2]) {
+		super(node, errorBody, options);
+		this.heygen = info;
+	}
+}
+
+/** HeyGen's facts about an error thrown by the transport, if it is one. */
+export function heyGenErrorOf(error: unknown): HeyGenErrorInfo | undefined {
+	return error instanceof HeyGenApiError ? error.heygen : undefined;
+}
+
+/** What a failed request was about, so messages can name the id, the field and the item. */
 export interface FailureContext {
 	/** Words for the thing the endpoint manages ("video", "avatar look"). */
 	resource: string;
 	pathParams?: Record<string, string>;
 	/** API field path -> the parameter's display name in the node ("script" -> "Script"). */
-	fieldLabels?: Record<string, string>;
+	fieldLabels?: FieldLabels;
+	/** The request body, so a message can quote the value HeyGen refused. */
+	body?: IDataObject;
 	itemIndex?: number;
 	/** How many times the request was retried before giving up. */
 	retries?: number;
@@ -41,7 +76,7 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | unde
 	return Math.max(0, date - now);
 }
 
-function headerValue(headers: IDataObject | undefined, name: string): unknown {
+export function headerValue(headers: IDataObject | undefined, name: string): unknown {
 	if (!headers) return undefined;
 	const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
 	return key === undefined ? undefined : headers[key];
@@ -86,19 +121,55 @@ export function parseFailure(statusCode: number, headers: IDataObject | undefine
 	return failure;
 }
 
+/** A 2xx whose body is not what HeyGen's contract says (cut short, not JSON, missing fields). */
+export function malformedAnswerFailure(status: number, reason: string, headers?: IDataObject): HeyGenFailure {
+	const requestId = headerValue(headers, 'x-request-id');
+	return {
+		status,
+		code: 'malformed_response',
+		message: `HeyGen answered with HTTP ${status} but the body was not the expected answer (${reason})`,
+		...(typeof requestId === 'string' ? { requestId } : {}),
+	};
+}
+
+/** A 3xx answer: not followed, since the key must go nowhere but the Base URL. */
+export function redirectFailure(status: number, location: unknown, baseUrl: string): HeyGenFailure {
+	let target = 'another address';
+	try {
+		target = new URL(String(location), baseUrl).origin;
+	} catch {
+		// An unreadable Location stays "another address".
+	}
+	return {
+		status,
+		code: 'redirect_refused',
+		message: `The Base URL answered with a redirect (HTTP ${status}) to ${target}`,
+		redirectTo: target,
+	};
+}
+
+/** Network failures (no HTTP answer at all). */
+export function networkFailure(code: string | undefined): HeyGenFailure {
+	return {
+		status: 0,
+		code: code ?? 'network_error',
+		message: `The connection to HeyGen failed (${code ?? 'no response'})`,
+	};
+}
+
 function firstPathId(context: FailureContext): string | undefined {
 	const values = Object.values(context.pathParams ?? {});
 	return values.length > 0 ? values[0] : undefined;
 }
 
-function fieldName(param: string, labels: Record<string, string> | undefined): string {
-	if (!labels) return param;
-	if (labels[param]) return labels[param];
-	// "voice_settings.speed" falls back to the label of "voice_settings".
-	const parent = Object.keys(labels)
-		.filter((key) => param.startsWith(`${key}.`))
-		.sort((a, b) => b.length - a.length)[0];
-	return parent ? `${labels[parent]} (${param})` : param;
+/** The value at an API field path of the request body ("image.asset_id"), when it is text. */
+function valueAt(body: IDataObject | undefined, path: string): string | undefined {
+	let current: unknown = body;
+	for (const part of path.split('.')) {
+		if (current === null || typeof current !== 'object') return undefined;
+		current = (current as IDataObject)[part];
+	}
+	return typeof current === 'string' ? current : undefined;
 }
 
 function seconds(ms: number): string {
@@ -129,7 +200,7 @@ const BY_CODE: Record<string, Explainer> = {
 	}),
 	request_in_progress: (f, c) => ({
 		message: 'HeyGen is still processing the same request',
-		description: `${f.message} The node waited ${c.retries ?? 0} time(s) for it. Run the node again in a minute: it sends the same idempotency key, so the video is not created twice.`,
+		description: `${f.message} The node waited ${c.retries ?? 0} time(s) for it. Run the node again in a minute: it sends the same idempotency key, so nothing is created twice.`,
 	}),
 	avatar_not_found: (f) => ({
 		message: 'The avatar look was not found',
@@ -139,6 +210,14 @@ const BY_CODE: Record<string, Explainer> = {
 		message: 'The voice was not found',
 		description: `${f.message} Pick the voice from the list, or check the voice ID (Voice → Get Many lists them).`,
 	}),
+	asset_not_found: (f, c) => {
+		const field = f.param ? labelFor(f.param, c.fieldLabels) : undefined;
+		const id = (f.param && valueAt(c.body, f.param)) || firstPathId(c);
+		return {
+			message: `The asset${id ? ` "${id}"` : ''}${field ? ` given in "${field}"` : ''} was not found`,
+			description: `${f.message} Check the asset ID: it must come from Asset → Upload on the HeyGen account of this credential, and not be deleted.`,
+		};
+	},
 	download_failed: (f) => ({
 		message: 'HeyGen could not download a file from the URL given',
 		description: `${f.message} The URL must be public (no login, no expiring link) and its extension must match the file's type.`,
@@ -147,11 +226,23 @@ const BY_CODE: Record<string, Explainer> = {
 		message: "The input breaks HeyGen's content policy",
 		description: `${f.message} Change the script or media and run again.`,
 	}),
+	malformed_response: (f, c) => ({
+		message: 'HeyGen sent an answer the node could not read',
+		description: `${f.message}. The node asked again ${c.retries ?? 0} time(s). Try again in a few minutes${
+			f.requestId ? `; quote request ID ${f.requestId} to HeyGen support if it persists` : ''
+		}.`,
+	}),
+	redirect_refused: (f, c) => ({
+		message: `The Base URL redirected the request to ${f.redirectTo ?? 'another address'}`,
+		description: `The redirect was not followed, so the API key was not sent there. Check the Base URL of the HeyGen API credential (${
+			c.baseUrl ?? 'it'
+		}): it should be https://api.heygen.com, or a proxy that answers itself.`,
+	}),
 };
 
 const BY_STATUS: Record<number, Explainer> = {
 	400: (f, c) => {
-		const field = f.param ? fieldName(f.param, c.fieldLabels) : undefined;
+		const field = f.param ? labelFor(f.param, c.fieldLabels) : undefined;
 		return {
 			message: field ? `HeyGen rejected the value of "${field}"` : 'HeyGen rejected the request',
 			description: `${f.message}${field ? ` Fix "${field}" and run the node again.` : ''}`,
@@ -224,15 +315,26 @@ export function redact(text: string, secrets: Array<string | undefined>): string
 	return out;
 }
 
-/** Builds the `NodeApiError` for a failed HeyGen request; it carries HeyGen's own code, never request options. */
+const itemSuffix = (itemIndex: number | undefined) => (itemIndex === undefined ? '' : ` [item ${itemIndex}]`);
+
+function infoOf(failure: HeyGenFailure): HeyGenErrorInfo {
+	return {
+		status: failure.status,
+		code: failure.code,
+		...(failure.param ? { param: failure.param } : {}),
+		...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}),
+		...(failure.requestId ? { requestId: failure.requestId } : {}),
+	};
+}
+
+/** The error of a failed HeyGen request; it carries HeyGen's own code, never request options. */
 export function toNodeApiError(
 	node: INode,
 	failure: HeyGenFailure,
 	context: FailureContext,
 	secrets: Array<string | undefined> = [],
-): NodeApiError {
+): HeyGenApiError {
 	const { message, description } = explainFailure(failure, context);
-	const itemSuffix = context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`;
 	const errorBody: JsonObject = {
 		status: failure.status,
 		code: failure.code,
@@ -241,28 +343,12 @@ export function toNodeApiError(
 		...(failure.docUrl ? { doc_url: failure.docUrl } : {}),
 		...(failure.requestId ? { request_id: failure.requestId } : {}),
 	};
-	const error = new NodeApiError(node, errorBody, {
-		message: redact(message + itemSuffix, secrets),
+	return new HeyGenApiError(node, infoOf(failure), errorBody, {
+		message: redact(message + itemSuffix(context.itemIndex), secrets),
 		description: redact(description, secrets),
 		httpCode: String(failure.status),
 		itemIndex: context.itemIndex,
 	});
-	error.context.heygen = {
-		code: failure.code,
-		status: failure.status,
-		...(failure.param ? { param: failure.param } : {}),
-		...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}),
-	};
-	return error;
-}
-
-/** Network failures (no HTTP answer at all). */
-export function networkFailure(code: string | undefined): HeyGenFailure {
-	return {
-		status: 0,
-		code: code ?? 'network_error',
-		message: `The connection to HeyGen failed (${code ?? 'no response'})`,
-	};
 }
 
 /** Plain words for socket error codes (n8n would otherwise swap a message holding the code for its own). */
@@ -277,30 +363,43 @@ const NETWORK_WORDS: Record<string, string> = {
 	EPIPE: 'the connection broke while sending',
 };
 
-export function toNetworkNodeApiError(node: INode, failure: HeyGenFailure, context: FailureContext): NodeApiError {
-	const words = NETWORK_WORDS[failure.code] ?? 'no answer arrived';
+export function networkWords(code: string): string {
+	return NETWORK_WORDS[code] ?? 'no answer arrived';
+}
+
+export function toNetworkNodeApiError(node: INode, failure: HeyGenFailure, context: FailureContext): HeyGenApiError {
+	const words = networkWords(failure.code);
 	// The socket code stays out of `code`: NodeApiError would replace the message with a generic one.
-	const error = new NodeApiError(
+	return new HeyGenApiError(
 		node,
+		{ status: 0, code: failure.code },
 		{ network_error: failure.code, message: `The connection to HeyGen failed: ${words}` },
 		{
-			message: `Could not reach HeyGen: ${words}${context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`}`,
+			message: `Could not reach HeyGen: ${words}${itemSuffix(context.itemIndex)}`,
 			description: `The request to ${context.baseUrl ?? 'HeyGen'} failed (${failure.code}) after ${
 				context.retries ?? 0
 			} retries. Check the network and the credential's Base URL, then run again.`,
 			itemIndex: context.itemIndex,
 		},
 	);
-	error.context.heygen = { code: failure.code, status: 0 };
-	return error;
 }
 
-/** The HeyGen code and retry hint attached to an error built here, if any. */
-export function heyGenDetails(error: unknown): { code?: string; status?: number; retryAfterMs?: number } | undefined {
-	if (typeof error !== 'object' || error === null) return undefined;
-	const context = (error as { context?: IDataObject }).context;
-	const details = context?.heygen;
-	return typeof details === 'object' && details !== null ? (details as never) : undefined;
+/**
+ * A create HeyGen may have carried out although no usable answer came back, even after asking
+ * again with the same idempotency key. The create flow adds how to find the job.
+ */
+export function outcomeUnknownError(node: INode, last: HeyGenFailure, context: FailureContext): HeyGenApiError {
+	const cause = last.status === 0 ? networkWords(last.code) : last.message;
+	return new HeyGenApiError(
+		node,
+		{ status: last.status, code: 'outcome_unknown' },
+		{ code: 'outcome_unknown', message: `No usable answer from HeyGen: ${cause}` },
+		{
+			message: `HeyGen did not confirm whether the ${context.resource} was created${itemSuffix(context.itemIndex)}`,
+			description: `The node asked ${context.retries ?? 0} more time(s) with the same idempotency key and got no usable answer (last: ${cause}). A render may exist and be charged. Run the node again within 24 hours: it sends the same key, so HeyGen answers with the render it already started instead of making another.`,
+			itemIndex: context.itemIndex,
+		},
+	);
 }
 
 /**
@@ -359,7 +458,7 @@ export function waitTimedOutError(
 		`The ${job.noun} ${job.id} was still ${job.status === 'unknown' ? 'running' : job.status} after ${job.waitedMinutes} minute${job.waitedMinutes === 1 ? '' : 's'} [item ${itemIndex}]`,
 		{
 			itemIndex,
-			description: `It keeps rendering in HeyGen and is charged once. Pick it up later with Video → Wait for Completion or Video → Get using ID ${job.id}, or from the HeyGen Trigger. Raise "Max Wait (Minutes)" if renders this long are normal.`,
+			description: `It keeps rendering in HeyGen and is charged once. Pick it up later with Wait for Completion or Get using ID ${job.id}, or from the HeyGen Trigger. Raise "Max Wait (Minutes)" if renders this long are normal.`,
 		},
 	);
 	error.context.heygen = { code: 'wait_timed_out', id: job.id };

@@ -1,22 +1,45 @@
 import { createHash } from 'crypto';
 
 export interface IdempotencyScope {
-	executionId: string;
+	workflowId: string;
 	nodeId: string;
-	runIndex: number;
-	itemIndex: number;
-	/** Tells apart several creates made for one item (for example "video"). */
+	/** Tells apart the kinds of create one node makes ("video", "translation"). */
 	purpose: string;
+	/** What is created: the request body as sent (Callback ID included), plus anything standing for a file. */
+	content: unknown;
+	/** Which of several items with identical content this one is (0 for the first), so each gets its own job. */
+	occurrence: number;
+	/** Set only when the user asks for new renders of identical input: ties the key to this run. */
+	freshRun?: string;
+	/** Raised when an earlier, failed job of the same input is rendered again (0 for the first try). */
+	generation?: number;
+}
+
+/** JSON with object keys in a fixed order, so equal content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+	if (value !== null && typeof value === 'object') {
+		const entries = Object.entries(value as Record<string, unknown>)
+			.filter(([, entry]) => entry !== undefined)
+			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+		return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'null';
 }
 
 /**
- * The `Idempotency-Key` of a create: the same execution, node, run and item always give the same
- * key, so n8n's Retry On Fail and the transport's own retries replay the first job instead of
- * billing a second one. HeyGen allows `[A-Za-z0-9_\-:.]{1,255}`.
+ * The `Idempotency-Key` of a create. It depends on the workflow, the node and what is created,
+ * not on the execution: n8n's Retry On Fail, the transport's own retries and a re-run of a
+ * failed, stopped or killed execution within HeyGen's 24-hour window all replay the first job
+ * instead of billing another. HeyGen allows `[A-Za-z0-9_\-:.]{1,255}`.
  */
 export function idempotencyKey(scope: IdempotencyScope): string {
 	const digest = createHash('sha256')
-		.update([scope.executionId, scope.nodeId, scope.runIndex, scope.itemIndex, scope.purpose].join('\u0000'))
+		.update(
+			[scope.workflowId, scope.nodeId, scope.purpose, canonicalJson(scope.content), scope.occurrence, scope.freshRun ?? '', scope.generation ?? 0].join(
+				'\u0000',
+			),
+		)
 		.digest('hex');
 	return `n8n-${scope.purpose}-${digest.slice(0, 48)}`;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { CancelledError, sleepUnlessCancelled } from '../helpers/sleep';
-import { heyGenDetails } from './errors';
+import { heyGenErrorOf } from './errors';
 import { DEFAULT_POLL_SCHEDULE, nextPollAt, type PollSchedule } from './polling';
 
 /** A job's state as HeyGen last reported it. */
@@ -12,9 +12,11 @@ export interface JobSnapshot {
 	raw: IDataObject;
 	/** Server-side render time, when HeyGen reports both timestamps. */
 	durationMs?: number;
+	/** When HeyGen created the job (ms), when it says. */
+	createdAtMs?: number;
 }
 
-/** How to read the status of one kind of HeyGen job (videos; later translations and agent sessions). */
+/** How to read the status of one kind of HeyGen job (videos, translations, agent sessions). */
 export interface JobKind {
 	/** Words for messages ("video"). */
 	noun: string;
@@ -22,8 +24,8 @@ export interface JobKind {
 	failedStatuses: readonly string[];
 	getOne(id: string, itemIndex: number): Promise<JobSnapshot>;
 	/**
-	 * One request that reports many recent jobs (a list call). It may miss some ids; those are
-	 * fetched one by one. `undefined` when the kind has no such call.
+	 * One request that reports many jobs (a bulk status or list call). It may miss some ids; those
+	 * are fetched one by one. `undefined` when the kind has no such call.
 	 */
 	getMany?(ids: string[]): Promise<Map<string, JobSnapshot>>;
 }
@@ -34,7 +36,8 @@ export interface JobKind {
  */
 export interface JobSpec {
 	itemIndex: number;
-	submit?: () => Promise<JobSnapshot[]>;
+	/** Sends the item's create. `generation` > 0 asks for a new job after an earlier one of the same input failed. */
+	submit?: (generation: number) => Promise<JobSnapshot[]>;
 	/** Jobs one submission starts, counted against the concurrency limit (default 1). */
 	weight?: number;
 	existingIds?: string[];
@@ -49,6 +52,13 @@ export type JobOutcome =
 	/** Never sent to HeyGen, because another item's error stopped the run. */
 	| { itemIndex: number; jobIndex: number; state: 'notStarted' };
 
+export interface RunJobsResult {
+	/** Every item's outcomes, in input order, each item's jobs in order. */
+	outcomes: JobOutcome[];
+	/** The outcome that stopped the run (with `stopOnFirstError`). */
+	stoppedBy?: JobOutcome;
+}
+
 export interface RunJobsOptions {
 	kind: JobKind;
 	/** Jobs of this run allowed in flight at once. */
@@ -59,6 +69,11 @@ export interface RunJobsOptions {
 	maxWaitMs: number;
 	/** Stop at the first job that ends badly (the node does not continue on fail). */
 	stopOnFirstError: boolean;
+	/**
+	 * A single job found failed that HeyGen created before this moment (ms) is a replay of an
+	 * earlier run's failure: it is created again once, with the next generation's key.
+	 */
+	renewFailuresCreatedBefore?: number;
 	signal?: AbortSignal;
 	schedule?: PollSchedule;
 	now?: () => number;
@@ -67,6 +82,9 @@ export interface RunJobsOptions {
 interface RunningJob {
 	spec: JobSpec;
 	jobIndex: number;
+	generation: number;
+	/** Jobs the submission started (renewing is only for single jobs). */
+	siblings: number;
 	job: JobSnapshot;
 	startedAt: number;
 	polledAt: number;
@@ -75,6 +93,7 @@ interface RunningJob {
 
 interface QueuedJob {
 	spec: JobSpec;
+	generation: number;
 	firstTriedAt?: number;
 }
 
@@ -101,19 +120,24 @@ class Wakeup {
 
 const RATE_LIMIT_FALLBACK_MS = 5000;
 const MAX_NAP_MS = 1000;
+/** How many generations of one input's failed renders are walked through (bounded by HeyGen's 24 hours). */
+const MAX_RENEWALS = 5;
 
 function isRateLimited(error: unknown): { retryAfterMs?: number } | undefined {
-	const details = heyGenDetails(error);
-	if (details?.status === 429 && details.code !== 'quota_exceeded') return { retryAfterMs: details.retryAfterMs };
+	const info = heyGenErrorOf(error);
+	if (info?.status === 429 && info.code !== 'quota_exceeded') return { retryAfterMs: info.retryAfterMs };
 	return undefined;
 }
 
+const isBad = (outcome: JobOutcome) => outcome.state === 'error' || outcome.state === 'failed' || outcome.state === 'timedOut';
+
 /**
  * Runs the jobs of all items together: keeps at most `concurrency` of them in flight, absorbs
- * HeyGen's 429s (an item waits for a slot instead of failing), polls every running job with one
- * list call where the kind has one, and reports each item's outcome in input order.
+ * HeyGen's 429s (an item waits for a slot instead of failing, and nothing is sent again before
+ * HeyGen's Retry-After), polls every running job with one bulk call where the kind has one, and
+ * reports each item's outcome in input order. Items may share a job id; each gets the outcome.
  */
-export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promise<JobOutcome[]> {
+export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promise<RunJobsResult> {
 	const now = options.now ?? Date.now;
 	const schedule = options.schedule ?? DEFAULT_POLL_SCHEDULE;
 	const { kind, signal } = options;
@@ -127,44 +151,59 @@ export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promis
 	const pending = new Set<Promise<void>>();
 	/** What HeyGen's 429s say the account has room for; grows again as submissions succeed. */
 	let room = limit;
+	/** No create is sent before this (HeyGen's Retry-After). */
 	let blockedUntil = 0;
 	let probeAfterBlock = false;
 	let shortestRenderMs: number | undefined;
 	let bulkMisses = 0;
-	let stopped = false;
+	let stoppedBy: JobOutcome | undefined;
 
 	const record = (outcome: JobOutcome) => {
 		outcomes.set(keyOf(outcome.itemIndex, outcome.jobIndex), outcome);
-		if (options.stopOnFirstError && (outcome.state === 'error' || outcome.state === 'failed' || outcome.state === 'timedOut')) {
-			stopped = true;
-		}
+		if (options.stopOnFirstError && !stoppedBy && isBad(outcome)) stoppedBy = outcome;
 	};
 
-	const startRunning = (spec: JobSpec, jobIndex: number, job: JobSnapshot) => {
+	/** Distinct job ids in flight (two items may wait on one video). */
+	const distinctJobs = () => new Set([...running.values()].map((entry) => entry.job.id)).size;
+
+	const startRunning = (spec: JobSpec, jobIndex: number, job: JobSnapshot, generation: number, siblings: number): RunningJob => {
 		const startedAt = now();
-		const entry: RunningJob = { spec, jobIndex, job, startedAt, polledAt: startedAt, nextPollAt: 0 };
+		const entry: RunningJob = { spec, jobIndex, generation, siblings, job, startedAt, polledAt: startedAt, nextPollAt: 0 };
 		entry.nextPollAt = nextPollAt(entry, shortestRenderMs, schedule);
-		running.set(job.id, entry);
+		running.set(keyOf(spec.itemIndex, jobIndex), entry);
+		return entry;
 	};
 
 	for (const spec of specs) {
 		if (spec.existingIds) {
-			spec.existingIds.forEach((id, jobIndex) => startRunning(spec, jobIndex, { id, status: 'unknown', raw: {} }));
+			spec.existingIds.forEach((id, jobIndex) => startRunning(spec, jobIndex, { id, status: 'unknown', raw: {} }, 0, spec.existingIds!.length));
 		} else if (spec.submit) {
-			queue.push({ spec });
+			queue.push({ spec, generation: 0 });
 		} else {
 			record({ itemIndex: spec.itemIndex, jobIndex: 0, state: 'error', error: new Error('Nothing to create or wait for') });
 		}
 	}
 
+	const isStaleFailure = (entry: RunningJob, snapshot: JobSnapshot) =>
+		options.renewFailuresCreatedBefore !== undefined &&
+		entry.spec.submit !== undefined &&
+		entry.siblings === 1 &&
+		entry.generation < MAX_RENEWALS &&
+		kind.failedStatuses.includes(snapshot.status) &&
+		snapshot.createdAtMs !== undefined &&
+		snapshot.createdAtMs < options.renewFailuresCreatedBefore;
+
 	const settle = (entry: RunningJob, snapshot: JobSnapshot) => {
 		entry.job = snapshot;
 		if (!kind.terminalStatuses.includes(snapshot.status)) return;
-		running.delete(snapshot.id);
-		// A finished job frees a slot: try the queue at once instead of waiting out a Retry-After.
-		blockedUntil = 0;
+		running.delete(keyOf(entry.spec.itemIndex, entry.jobIndex));
 		if (snapshot.durationMs !== undefined && snapshot.durationMs > 0) {
 			shortestRenderMs = Math.min(shortestRenderMs ?? Infinity, snapshot.durationMs);
+		}
+		if (isStaleFailure(entry, snapshot)) {
+			// An earlier run's failed render, replayed by its idempotency key: render it anew.
+			queue.push({ spec: entry.spec, generation: entry.generation + 1 });
+			return;
 		}
 		if (!options.waitForCompletion) return;
 		record({
@@ -181,24 +220,28 @@ export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promis
 		const weight = weightOf(queued.spec);
 		submitting += weight;
 		queued.firstTriedAt ??= now();
-		const submitJobs = queued.spec.submit as () => Promise<JobSnapshot[]>;
-		const done: Promise<void> = submitJobs()
+		const submitJobs = queued.spec.submit as NonNullable<JobSpec['submit']>;
+		const done: Promise<void> = submitJobs(queued.generation)
 			.then((jobs) => {
 				jobs.forEach((job, jobIndex) => {
 					const itemIndex = queued.spec.itemIndex;
-					if (kind.terminalStatuses.includes(job.status)) {
-						record({ itemIndex, jobIndex, state: kind.failedStatuses.includes(job.status) ? 'failed' : 'completed', job });
+					const terminal = kind.terminalStatuses.includes(job.status);
+					if (!options.waitForCompletion) {
+						const state = !terminal ? 'submitted' : kind.failedStatuses.includes(job.status) ? 'failed' : 'completed';
+						record({ itemIndex, jobIndex, state, job });
+						// Watched only while other items queue for a slot.
+						if (!terminal) startRunning(queued.spec, jobIndex, job, queued.generation, jobs.length);
 						return;
 					}
-					startRunning(queued.spec, jobIndex, job);
-					if (!options.waitForCompletion) record({ itemIndex, jobIndex, state: 'submitted', job });
+					const entry = startRunning(queued.spec, jobIndex, job, queued.generation, jobs.length);
+					if (terminal) settle(entry, job);
 				});
-				room = Math.min(limit, Math.max(room, running.size));
+				room = Math.min(limit, Math.max(room, distinctJobs()));
 			})
 			.catch((error: unknown) => {
 				const limited = isRateLimited(error);
 				if (limited && !(error instanceof CancelledError)) {
-					room = Math.max(1, running.size);
+					room = Math.max(1, distinctJobs());
 					blockedUntil = Math.max(blockedUntil, now() + (limited.retryAfterMs ?? RATE_LIMIT_FALLBACK_MS));
 					probeAfterBlock = true;
 					queue.unshift(queued);
@@ -215,16 +258,18 @@ export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promis
 	};
 
 	const startSubmissions = () => {
-		const t = now();
-		if (t < blockedUntil) return;
-		while (queue.length > 0 && !stopped) {
+		if (now() < blockedUntil) return;
+		while (queue.length > 0 && !stoppedBy) {
 			// A submission heavier than the whole limit still goes, alone.
-			const after = running.size + submitting + weightOf(queue[0].spec);
-			const alone = running.size + submitting === 0;
+			const inFlight = distinctJobs() + submitting;
+			const after = inFlight + weightOf(queue[0].spec);
+			const alone = inFlight === 0;
 			const probing = probeAfterBlock && submitting === 0;
 			if (!alone && (after > limit || (after > room && !probing))) break;
 			probeAfterBlock = false;
 			submit(queue.shift() as QueuedJob);
+			// After a 429 one create goes first, to see whether HeyGen has room again.
+			if (probing) break;
 		}
 	};
 
@@ -248,65 +293,92 @@ export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promis
 
 	const expireRunning = () => {
 		const t = now();
-		for (const entry of [...running.values()]) {
+		for (const [key, entry] of [...running.entries()]) {
 			if (t - entry.startedAt >= options.maxWaitMs) {
-				running.delete(entry.job.id);
+				running.delete(key);
 				record({ itemIndex: entry.spec.itemIndex, jobIndex: entry.jobIndex, state: 'timedOut', job: entry.job });
 			}
 		}
 	};
 
 	/** Jobs whose status matters now: all of them when waiting, else only while items queue for a slot. */
-	const watched = (): RunningJob[] =>
-		options.waitForCompletion || queue.length > 0 ? [...running.values()] : [];
+	const watched = (): RunningJob[] => (options.waitForCompletion || queue.length > 0 ? [...running.values()] : []);
+
+	const entriesOf = (id: string) => [...running.values()].filter((entry) => entry.job.id === id);
 
 	const pollDue = async (due: RunningJob[]) => {
 		const all = watched();
 		const polledAt = now();
-		let missing = due;
-		if (kind.getMany && all.length > 1 && bulkMisses < 2) {
-			// A list that failed even after retries leaves the due jobs to be polled one by one.
-			const found = await kind.getMany(all.map((entry) => entry.job.id)).catch((error: unknown) => {
+		let missing = [...new Set(due.map((entry) => entry.job.id))];
+		const ids = [...new Set(all.map((entry) => entry.job.id))];
+		if (kind.getMany && ids.length > 1 && bulkMisses < 2) {
+			// A bulk read that failed even after retries leaves the due jobs to be read one by one.
+			const found = await kind.getMany(ids).catch((error: unknown) => {
 				if (error instanceof CancelledError) throw new CancelledError();
 				return new Map<string, JobSnapshot>();
 			});
-			let hits = 0;
 			for (const entry of all) {
 				const snapshot = found.get(entry.job.id);
 				if (!snapshot) continue;
-				hits++;
 				entry.polledAt = polledAt;
 				entry.nextPollAt = nextPollAt(entry, shortestRenderMs, schedule);
 				settle(entry, snapshot);
 			}
-			// A list that keeps missing our jobs (a busy account) is not worth a request per round.
-			bulkMisses = hits * 2 < all.length ? bulkMisses + 1 : 0;
-			missing = due.filter((entry) => !found.has(entry.job.id));
+			// A bulk read that keeps missing our jobs (a busy account) is not worth a request per round.
+			const hits = ids.filter((id) => found.has(id)).length;
+			bulkMisses = hits * 2 < ids.length ? bulkMisses + 1 : 0;
+			missing = missing.filter((id) => !found.has(id));
 		}
-		for (const entry of missing) {
+		for (const id of missing) {
 			if (signal?.aborted) throw new CancelledError();
-			const result = await kind.getOne(entry.job.id, entry.spec.itemIndex).then(
+			const entries = entriesOf(id);
+			if (entries.length === 0) continue;
+			const result = await kind.getOne(id, entries[0].spec.itemIndex).then(
 				(snapshot) => ({ snapshot }),
 				(error: unknown) => ({ error }),
 			);
 			if ('error' in result) {
 				if (result.error instanceof CancelledError) throw new CancelledError();
-				running.delete(entry.job.id);
-				record({ itemIndex: entry.spec.itemIndex, jobIndex: entry.jobIndex, state: 'error', error: result.error, job: entry.job });
+				for (const entry of entries) {
+					running.delete(keyOf(entry.spec.itemIndex, entry.jobIndex));
+					record({ itemIndex: entry.spec.itemIndex, jobIndex: entry.jobIndex, state: 'error', error: result.error, job: entry.job });
+				}
 				continue;
 			}
-			entry.polledAt = now();
-			entry.nextPollAt = nextPollAt(entry, shortestRenderMs, schedule);
-			settle(entry, result.snapshot);
+			for (const entry of entries) {
+				entry.polledAt = now();
+				entry.nextPollAt = nextPollAt(entry, shortestRenderMs, schedule);
+				settle(entry, result.snapshot);
+			}
 		}
 	};
 
+	const created = () => {
+		const jobs = new Map<string, { itemIndex: number; id: string }>();
+		for (const outcome of outcomes.values()) if ('job' in outcome && outcome.job) jobs.set(`${outcome.itemIndex}:${outcome.job.id}`, { itemIndex: outcome.itemIndex, id: outcome.job.id });
+		for (const entry of running.values()) jobs.set(`${entry.spec.itemIndex}:${entry.job.id}`, { itemIndex: entry.spec.itemIndex, id: entry.job.id });
+		return [...jobs.values()].sort((a, b) => a.itemIndex - b.itemIndex);
+	};
+
+	const interrupted = await loop().then(
+		() => undefined,
+		(error: unknown) => error,
+	);
+	if (interrupted !== undefined) {
+		if (interrupted instanceof CancelledError) {
+			interrupted.noun = kind.noun;
+			interrupted.created = created();
+		}
+		throw interrupted;
+	}
+
+	async function loop(): Promise<void> {
 	for (;;) {
 		if (signal?.aborted) throw new CancelledError();
 		startSubmissions();
 		expireQueued();
 		expireRunning();
-		if (stopped) break;
+		if (stoppedBy) break;
 		const polled = watched();
 		if (queue.length === 0 && submitting === 0 && polled.length === 0) break;
 
@@ -326,8 +398,9 @@ export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promis
 		// Naps stay short: n8n's sleep cannot be cut short, so a long one would outlive the run.
 		await Promise.race([sleepUnlessCancelled(Math.min(MAX_NAP_MS, Math.max(0, wakeAt - t)), signal), wakeup.wait()]);
 	}
+	}
 
-	if (stopped) {
+	if (stoppedBy) {
 		// Learn the ids of creates already on the wire, so the error can list every job left rendering.
 		await Promise.allSettled([...pending]);
 		for (const entry of running.values()) {
@@ -337,10 +410,11 @@ export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promis
 			}
 		}
 	}
-	return specs.flatMap((spec) => {
+	const ordered = specs.flatMap((spec) => {
 		const own = [...outcomes.values()]
 			.filter((outcome) => outcome.itemIndex === spec.itemIndex)
 			.sort((a, b) => a.jobIndex - b.jobIndex);
 		return own.length > 0 ? own : [{ itemIndex: spec.itemIndex, jobIndex: 0, state: 'notStarted' as const }];
 	});
+	return { outcomes: ordered, stoppedBy };
 }

@@ -8,24 +8,32 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import type { z } from 'zod';
+
 import { CancelledError, isCancelled, sleepUnlessCancelled } from '../helpers/sleep';
 import { buildPath, ENDPOINTS, type Endpoint, type EndpointKey } from './endpoints';
 import {
+	malformedAnswerFailure,
 	networkFailure,
+	outcomeUnknownError,
 	parseFailure,
+	redirectFailure,
 	toNetworkNodeApiError,
 	toNodeApiError,
 	unexpectedRequestError,
+	headerValue,
 	type FailureContext,
 	type HeyGenFailure,
 } from './errors';
-import { decideRetry, DEFAULT_RETRY_POLICY, isNetworkErrorCode, type RetryPolicy } from './retry';
+import { decideRetry, DEFAULT_RETRY_POLICY, errorCode, isNetworkError, isUnknownOutcome, type RequestOutcome, type RetryPolicy } from './retry';
 
 export type HeyGenContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 export const CREDENTIAL_NAME = 'heyGenApi';
 export const DEFAULT_BASE_URL = 'https://api.heygen.com';
-const REQUEST_TIMEOUT_MS = 60_000;
+/** HeyGen's own client waits 30 s for reads and 120 s for writes (a create's p99 is about 31 s). */
+const READ_TIMEOUT_MS = 30_000;
+const WRITE_TIMEOUT_MS = 120_000;
 
 export interface ApiRequestOptions {
 	pathParams?: Record<string, string>;
@@ -77,24 +85,50 @@ export function cancelSignal(ctx: HeyGenContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
 }
 
-function isNetworkError(error: unknown): boolean {
-	return isNetworkErrorCode(errorCode(error)) || /timeout|socket hang up/i.test(String((error as Error)?.message));
+function describeIssue(result: z.SafeParseError<unknown>): string {
+	const issue = result.error.issues[0];
+	return `${issue.path.join('.') || 'data'}: ${issue.message}`;
 }
 
-function errorCode(error: unknown): string | undefined {
-	const candidates = [error, (error as { cause?: unknown })?.cause];
-	for (const candidate of candidates) {
-		const code = (candidate as { code?: unknown } | undefined)?.code;
-		if (typeof code === 'string') return code;
+/**
+ * Checks a 2xx body against the endpoint's contract before anything trusts it: the `{ data }`
+ * envelope, `data` (each element, on lists) against the response schema, and the cursor fields.
+ */
+export function checkAnswer(endpoint: Endpoint, statusCode: number, body: unknown): { ok: true; envelope: ApiEnvelope } | { ok: false; reason: string } {
+	if (statusCode === 204 && (body === undefined || body === '' || body === null)) return { ok: true, envelope: { data: null } };
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+		return { ok: false, reason: typeof body === 'string' ? 'not JSON' : 'not a JSON object' };
 	}
-	return undefined;
+	const envelope = body as ApiEnvelope & IDataObject;
+	if (!('data' in envelope)) return { ok: false, reason: 'no "data" field' };
+	if (endpoint.page) {
+		if (!Array.isArray(envelope.data)) return { ok: false, reason: '"data" is not a list' };
+		if (envelope.has_more !== undefined && typeof envelope.has_more !== 'boolean') return { ok: false, reason: '"has_more" is not a boolean' };
+		if (envelope.has_more === true && (typeof envelope.next_token !== 'string' || envelope.next_token === '')) {
+			return { ok: false, reason: '"has_more" without a "next_token"' };
+		}
+		for (const element of envelope.data) {
+			const parsed = endpoint.response.safeParse(element);
+			if (!parsed.success) return { ok: false, reason: describeIssue(parsed) };
+		}
+		return { ok: true, envelope };
+	}
+	const parsed = endpoint.response.safeParse(envelope.data);
+	return parsed.success ? { ok: true, envelope } : { ok: false, reason: describeIssue(parsed) };
+}
+
+function outcomeOf(failure: HeyGenFailure): RequestOutcome {
+	if (failure.code === 'malformed_response') return { kind: 'malformed' };
+	if (failure.code === 'redirect_refused') return { kind: 'redirect' };
+	if (failure.status === 0) return { kind: 'network', code: failure.code };
+	return { kind: 'http', status: failure.status, code: failure.code, retryAfterMs: failure.retryAfterMs };
 }
 
 /**
  * Calls one HeyGen endpoint from the table, with the credential's authentication, and returns
- * the response body. Retries follow `decideRetry`; failures become `NodeApiError`s from the one
- * error mapper. The API key only ever goes to the credential's base URL: credentials are not
- * forwarded on a cross-origin redirect.
+ * the checked response body. Retries follow `decideRetry`; failures become `HeyGenApiError`s from
+ * the one error mapper. The API key only ever goes to the credential's base URL: redirects are
+ * never followed. An idempotent create whose outcome stays unknown ends in `outcome_unknown`.
  */
 export async function apiRequest(
 	ctx: HeyGenContext,
@@ -110,6 +144,7 @@ export async function apiRequest(
 		resource: endpoint.resource,
 		pathParams: options.pathParams,
 		fieldLabels: options.fieldLabels,
+		body: options.body,
 		itemIndex: options.itemIndex,
 		retries,
 		baseUrl,
@@ -124,12 +159,13 @@ export async function apiRequest(
 		headers: idempotent ? { 'Idempotency-Key': options.idempotencyKey } : {},
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
-		timeout: REQUEST_TIMEOUT_MS,
+		timeout: endpoint.method === 'GET' ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS,
 	};
 
 	for (let retries = 0; ; retries++) {
-		let failure: HeyGenFailure;
+		let failure: HeyGenFailure = networkFailure(undefined);
 		let thrown: unknown;
 		try {
 			const streamed = options.streamBody ? await options.streamBody() : undefined;
@@ -141,25 +177,31 @@ export async function apiRequest(
 				headers: IDataObject;
 				body: unknown;
 			};
-			if (response.statusCode < 400) return (response.body ?? { data: null }) as ApiEnvelope;
-			failure = parseFailure(response.statusCode, response.headers, response.body);
+			if (response.statusCode >= 300 && response.statusCode < 400) {
+				failure = redirectFailure(response.statusCode, headerValue(response.headers, 'location'), baseUrl);
+			} else if (response.statusCode < 300) {
+				const checked = checkAnswer(endpoint, response.statusCode, response.body);
+				if (checked.ok) return checked.envelope;
+				failure = malformedAnswerFailure(response.statusCode, checked.reason, response.headers);
+			} else {
+				failure = parseFailure(response.statusCode, response.headers, response.body);
+			}
 		} catch (error) {
 			thrown = error;
-			failure = networkFailure(errorCode(error));
 		}
 		if (thrown !== undefined) {
 			if (isCancelled(thrown, signal)) throw new CancelledError();
 			if (!isNetworkError(thrown)) throw unexpectedRequestError(ctx.getNode(), thrown, failureContext(retries), [apiKey]);
+			failure = networkFailure(errorCode(thrown));
 		}
 
-		const decision = decideRetry(
-			failure.status === 0
-				? { kind: 'network', code: failure.code }
-				: { kind: 'http', status: failure.status, code: failure.code, retryAfterMs: failure.retryAfterMs },
-			{ method: endpoint.method, idempotent, retriesDone: retries, rateLimit: options.rateLimit ?? 'wait' },
-			policy,
-		);
+		const outcome = outcomeOf(failure);
+		const decision = decideRetry(outcome, { method: endpoint.method, idempotent, retriesDone: retries, rateLimit: options.rateLimit ?? 'wait' }, policy);
 		if (!decision.retry) {
+			const stillRunning = outcome.kind === 'http' && outcome.code === 'request_in_progress';
+			if (idempotent && (stillRunning || isUnknownOutcome(outcome, endpoint.method))) {
+				throw outcomeUnknownError(ctx.getNode(), failure, failureContext(retries));
+			}
 			throw failure.status === 0
 				? toNetworkNodeApiError(ctx.getNode(), failure, failureContext(retries))
 				: toNodeApiError(ctx.getNode(), failure, failureContext(retries), [apiKey]);

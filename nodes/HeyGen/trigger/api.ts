@@ -1,6 +1,6 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { heyGenDetails } from '../transport/errors';
+import { heyGenErrorOf } from '../transport/errors';
 import { apiCollect, apiData, apiRequest } from '../transport/request';
 import type { EndpointRecord, WebhookApi } from './lifecycle';
 
@@ -20,7 +20,7 @@ export function heyGenWebhookApi(ctx: IHookFunctions): WebhookApi {
 				(error: unknown) => error,
 			);
 			if (result === 'deleted') return result;
-			if (heyGenDetails(result)?.status === 404) return 'missing';
+			if (heyGenErrorOf(result)?.status === 404) return 'missing';
 			throw result;
 		},
 	};

@@ -19,5 +19,5 @@ const displayOptions = { show: { resource: ['translation'], operation: ['waitFor
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await waitForExisting(this, items, 'video_translation_id', translationCreatePlan(this));
+	return await waitForExisting(this, items, 'video_translation_id', 'Video Translation ID', translationCreatePlan(this));
 }

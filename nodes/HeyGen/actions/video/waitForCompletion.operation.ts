@@ -16,5 +16,5 @@ const displayOptions = { show: { resource: ['video'], operation: ['waitForComple
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await waitForExisting(this, items, 'video_id', videoCreatePlan(this, 'video'));
+	return await waitForExisting(this, items, 'video_id', 'Video', videoCreatePlan(this, 'video'));
 }
