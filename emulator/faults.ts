@@ -12,7 +12,28 @@ export type FaultAction =
 	 * `after`: it took effect (a video was created, an idempotent reply stored); on the storage host the
 	 * headers and the first part of the body are sent before the cut.
 	 */
-	| { type: 'drop'; when: 'before' | 'after' };
+	| { type: 'drop'; when: 'before' | 'after' }
+	/**
+	 * API only. The request takes effect, then its answer (status kept) is sent complete but with the
+	 * JSON body cut to its first `bytes` bytes (default half; always short of the whole, so never valid
+	 * JSON), `Content-Length` matching what is sent.
+	 */
+	| { type: 'truncate'; bytes?: number }
+	/**
+	 * API only. The request takes effect, then its answer (status kept) carries valid JSON of the wrong
+	 * shape: `empty` `{}` (default), `null_data` `{"data":null}`, `missing_id` the real body with every
+	 * `id` / `*_id` field of `data` (or of each item of a list) removed.
+	 */
+	| { type: 'malformed'; shape?: MalformedShape }
+	/**
+	 * API and storage. Answer `status` (default 302) with a `Location` on the elsewhere origin, same path
+	 * and query. The API request does not take effect (elsewhere serves no API); a storage download
+	 * followed there gets the same file, as from a CDN hop.
+	 */
+	| { type: 'redirect'; status?: RedirectStatus };
+
+export type MalformedShape = 'empty' | 'null_data' | 'missing_id';
+export type RedirectStatus = 301 | 302 | 303 | 307 | 308;
 
 /**
  * `webhook` rules act on the emulator's own deliveries as if the receiver answered: `status` and
@@ -36,8 +57,15 @@ export interface FaultRule {
 	match?: FaultMatch;
 	/** Let the first N matching requests through untouched. */
 	skip?: number;
-	/** How many requests to affect after the skipped ones; default 1, `Infinity` for always. */
+	/**
+	 * How many requests to affect after the skipped ones; `Infinity` for always. Default 1, or
+	 * `Infinity` when `probability` is given.
+	 */
 	times?: number;
+	/** Each matching request (after the skipped ones) is affected with this chance, drawn independently. */
+	probability?: number;
+	/** Seeds this rule's draws; default: derived from the injector's seed and the rule's position. */
+	seed?: number;
 	action: FaultAction;
 }
 
@@ -80,7 +108,26 @@ const actionSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('rate_limit'), retryAfterSeconds: z.number().int().min(0).optional() }).strict(),
 	z.object({ type: z.literal('delay'), ms: z.number().int().min(0) }).strict(),
 	z.object({ type: z.literal('drop'), when: z.enum(['before', 'after']) }).strict(),
+	z.object({ type: z.literal('truncate'), bytes: z.number().int().min(0).optional() }).strict(),
+	z.object({ type: z.literal('malformed'), shape: z.enum(['empty', 'null_data', 'missing_id']).optional() }).strict(),
+	z
+		.object({
+			type: z.literal('redirect'),
+			status: z.union([z.literal(301), z.literal(302), z.literal(303), z.literal(307), z.literal(308)]).optional(),
+		})
+		.strict(),
 ]);
+
+/** Where each action can happen; a rule never takes a request of another server. */
+const ACTION_SERVERS: Record<FaultAction['type'], readonly FaultServer[]> = {
+	status: ['api', 'storage', 'webhook'],
+	rate_limit: ['api', 'storage', 'webhook'],
+	delay: ['api', 'storage', 'webhook'],
+	drop: ['api', 'storage', 'webhook'],
+	truncate: ['api'],
+	malformed: ['api'],
+	redirect: ['api', 'storage'],
+};
 
 /** Validates a rule (JSON over the control API can't carry Infinity: `times` also takes "Infinity" or null). */
 export const faultRuleSchema = z
@@ -96,9 +143,22 @@ export const faultRuleSchema = z
 			.optional(),
 		skip: z.number().int().min(0).optional(),
 		times: timesSchema.optional(),
+		probability: z.number().min(0).max(1).optional(),
+		seed: z.number().int().min(0).max(0xffffffff).optional(),
 		action: actionSchema,
 	})
-	.strict();
+	.strict()
+	.superRefine((rule, context) => {
+		const server = rule.match?.server;
+		const servers = ACTION_SERVERS[rule.action.type];
+		if (server !== undefined && !servers.includes(server)) {
+			context.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['action', 'type'],
+				message: `'${rule.action.type}' does not apply to the ${server} server (only ${servers.join(', ')})`,
+			});
+		}
+	});
 
 export function parseFaultRule(input: unknown): FaultRule {
 	const result = faultRuleSchema.safeParse(input);
@@ -117,6 +177,12 @@ export function faultLabel(action: FaultAction): string {
 			return `delay:${action.ms}`;
 		case 'drop':
 			return `drop:${action.when}`;
+		case 'truncate':
+			return 'truncate';
+		case 'malformed':
+			return `malformed:${action.shape ?? 'empty'}`;
+		case 'redirect':
+			return `redirect:${action.status ?? 302}`;
 	}
 }
 
@@ -129,8 +195,10 @@ function pathMatches(pattern: string, path: string): boolean {
 	return new RegExp(`^${source}$`).test(path);
 }
 
-function matches(match: FaultMatch | undefined, target: FaultTarget): boolean {
+function matches(rule: FaultRule, target: FaultTarget): boolean {
+	const { match } = rule;
 	if (target.server === 'webhook' && match?.server !== 'webhook') return false;
+	if (!ACTION_SERVERS[rule.action.type].includes(target.server)) return false;
 	if (!match) return true;
 	return (
 		(match.server === undefined || match.server === target.server) &&
@@ -140,15 +208,48 @@ function matches(match: FaultMatch | undefined, target: FaultTarget): boolean {
 	);
 }
 
-/** Rules in the order added; the first rule that is due takes a request. */
+/** Seed of rules that give none, for the whole injector. */
+export const DEFAULT_FAULT_SEED = 1;
+
+/** Murmur3's finaliser: spreads every bit of a 32-bit value over the result. */
+function mix32(value: number): number {
+	let mixed = value >>> 0;
+	mixed = Math.imul(mixed ^ (mixed >>> 16), 0x85ebca6b);
+	mixed = Math.imul(mixed ^ (mixed >>> 13), 0xc2b2ae35);
+	return (mixed ^ (mixed >>> 16)) >>> 0;
+}
+
+/** A small seeded generator (a Weyl sequence through `mix32`): uniform numbers in [0, 1). */
+export function seededRandom(seed: number): () => number {
+	let state = mix32(seed);
+	return () => {
+		state = (state + 0x9e3779b9) >>> 0;
+		return mix32(state) / 0x1_0000_0000;
+	};
+}
+
+function ruleTimes(rule: FaultRule): number {
+	return rule.times ?? (rule.probability === undefined ? 1 : Infinity);
+}
+
+interface ActiveFault {
+	status: FaultStatus;
+	draw: () => number;
+}
+
+/** Rules in the order added; the first rule that is due (and, with a probability, drawn) takes a request. */
 export class FaultInjector {
-	private readonly faults: FaultStatus[] = [];
+	private readonly faults: ActiveFault[] = [];
 	private nextId = 1;
+
+	/** `seed` seeds the rules without their own, each from its position, so a run can be repeated. */
+	constructor(private readonly seed = DEFAULT_FAULT_SEED) {}
 
 	add(rule: FaultRule): FaultStatus {
 		const parsed = parseFaultRule(rule);
 		const status: FaultStatus = { id: this.nextId++, rule: parsed, matched: 0, applied: 0 };
-		this.faults.push(status);
+		const seed = parsed.seed ?? mix32(this.seed ^ mix32(this.faults.length + 1));
+		this.faults.push({ status, draw: seededRandom(seed) });
 		return status;
 	}
 
@@ -157,17 +258,18 @@ export class FaultInjector {
 	}
 
 	list(): FaultStatus[] {
-		return this.faults.map((fault) => ({ ...fault }));
+		return this.faults.map(({ status }) => ({ ...status }));
 	}
 
 	take(target: FaultTarget): AppliedFault | undefined {
-		for (const fault of this.faults) {
-			const times = fault.rule.times ?? 1;
-			if (fault.applied >= times || !matches(fault.rule.match, target)) continue;
-			fault.matched++;
-			if (fault.matched <= (fault.rule.skip ?? 0)) continue;
-			fault.applied++;
-			return { action: fault.rule.action, label: faultLabel(fault.rule.action) };
+		for (const { status, draw } of this.faults) {
+			const { rule } = status;
+			if (status.applied >= ruleTimes(rule) || !matches(rule, target)) continue;
+			status.matched++;
+			if (status.matched <= (rule.skip ?? 0)) continue;
+			if (rule.probability !== undefined && !(draw() < rule.probability)) continue;
+			status.applied++;
+			return { action: rule.action, label: faultLabel(rule.action) };
 		}
 		return undefined;
 	}

@@ -80,13 +80,22 @@ export function sendJson(
 	body: unknown,
 	headers: Record<string, string> = {},
 ): void {
-	const text = JSON.stringify(body);
+	sendJsonBytes(res, status, Buffer.from(JSON.stringify(body)), headers);
+}
+
+/** Sends bytes labelled as JSON as they are (a fault may have cut them), `Content-Length` matching. */
+export function sendJsonBytes(
+	res: ServerResponse,
+	status: number,
+	bytes: Buffer,
+	headers: Record<string, string> = {},
+): void {
 	res.writeHead(status, {
 		...headers,
 		'Content-Type': 'application/json',
-		'Content-Length': String(Buffer.byteLength(text)),
+		'Content-Length': String(bytes.length),
 	});
-	res.end(text);
+	res.end(bytes);
 }
 
 /** Waits unless the emulator is closing; resolves false when aborted. */

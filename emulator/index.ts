@@ -16,12 +16,12 @@ import {
 } from './config';
 import type { EmulatorControls } from './control';
 import { WebhookDispatcher, type WaitOptions } from './delivery';
-import { FaultInjector, type FaultRule } from './faults';
+import { FaultInjector, type FaultRule, type FaultStatus } from './faults';
 import { RequestRecorder, type RecordedRequest } from './recording';
 import { Router } from './router';
 import { assertEveryEndpointHandled } from './routes';
 import { JobScheduler } from './scheduler';
-import { createApiServer, createStorageServer } from './server';
+import { createApiServer, createElsewhereServer, createStorageServer } from './server';
 import { EmulatorState } from './state';
 import { UrlSigner } from './storage';
 import { watchFor } from './webhookEvents';
@@ -44,10 +44,19 @@ export type {
 	VideoTimings,
 	WebhookSettings,
 } from './config';
-export type { FaultAction, FaultMatch, FaultRule, FaultServer, FaultStatus } from './faults';
+export { DEFAULT_FAULT_SEED, parseFaultRule } from './faults';
+export type {
+	FaultAction,
+	FaultMatch,
+	FaultRule,
+	FaultServer,
+	FaultStatus,
+	MalformedShape,
+	RedirectStatus,
+} from './faults';
 export type { WaitOptions } from './delivery';
 export type { DeliveryAttempt, DeliveryOutcome, WebhookSummary } from './webhooks';
-export type { RecordedRequest } from './recording';
+export type { RecordedRequest, RecordedServer } from './recording';
 export { MAGIC_INPUTS } from './rendering';
 export { EmulatorState, videoStatusAt } from './state';
 export type { StateSummary, VideoJob, VideoStatus } from './state';
@@ -61,6 +70,8 @@ export interface EmulatorOptions {
 	port?: number;
 	/** Storage host port; default 0. A separate listener, so downloads come from another origin. */
 	storagePort?: number;
+	/** Port of the elsewhere listener, the other origin redirect faults point to; default 0. */
+	elsewherePort?: number;
 	/** Default 'hg_emulator_test_key'. */
 	apiKey?: string;
 	/** Video lifecycle; defaults 1000 ms pending and 9000 ms processing. */
@@ -81,6 +92,8 @@ export interface EmulatorOptions {
 	/** Wallet credits; default 1000. */
 	balance?: number;
 	faults?: FaultRule[];
+	/** Seeds the draws of fault rules with a `probability` and no `seed` of their own; default 1. */
+	faultSeed?: number;
 	/** Render-time failures by script substring or avatar id. */
 	renderFailures?: RenderFailureRule[];
 	/**
@@ -95,8 +108,13 @@ export interface Emulator {
 	url: string;
 	/** Storage origin (presigned downloads, previews). */
 	storageUrl: string;
+	/**
+	 * Another origin, where redirect faults point: it serves storage objects (same presigned
+	 * signatures), answers 404 `NoSuchKey` to anything else and records every request (`server: 'elsewhere'`).
+	 */
+	elsewhereUrl: string;
 	apiKey: string;
-	/** Every API and storage request, in arrival order (control API calls excluded). */
+	/** Every API, storage and elsewhere request, in arrival order (control API calls excluded). */
 	requests: RecordedRequest[];
 	/** Every webhook delivery attempt (and dropped delivery), oldest first; the same array for the emulator's life. */
 	deliveries: DeliveryAttempt[];
@@ -106,6 +124,8 @@ export interface Emulator {
 	/** Resolves with the finished delivery attempts once `count` of them (matching `where`) have an outcome. */
 	waitForDeliveries(count: number, options?: WaitOptions): Promise<DeliveryAttempt[]>;
 	addFault(rule: FaultRule): void;
+	/** The rules in force with how many requests each matched and affected. */
+	listFaults(): FaultStatus[];
 	clearFaults(): void;
 	/**
 	 * Clears requests, videos, translations, agent sessions, assets, speech clips, idempotency records,
@@ -161,7 +181,7 @@ function initialConfig(options: EmulatorOptions): EmulatorConfig {
 	return config;
 }
 
-/** Starts the HeyGen v3 emulator: an API listener and a storage listener on loopback. */
+/** Starts the HeyGen v3 emulator: API, storage and elsewhere listeners on loopback. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
 	assertEveryEndpointHandled();
 	const host = options.host ?? '127.0.0.1';
@@ -171,7 +191,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const balanceAtStart = options.balance ?? DEFAULT_BALANCE;
 
 	const state = new EmulatorState(balanceAtStart);
-	const faults = new FaultInjector();
+	if (options.faultSeed !== undefined && !(Number.isInteger(options.faultSeed) && options.faultSeed >= 0))
+		throw new Error(`faultSeed must be a non-negative integer (got ${options.faultSeed})`);
+	const faults = new FaultInjector(options.faultSeed);
 	const recorder = new RequestRecorder();
 	const signer = new UrlSigner(() => config.downloadUrlTtlSeconds);
 	for (const rule of options.faults ?? []) faults.add(rule);
@@ -234,16 +256,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		apiKey,
 		closing: closing.signal,
 		controls,
+		origins: { elsewhere: '' },
 	};
 	const apiServer = createApiServer(deps);
 	const storageServer = createStorageServer(deps);
+	const elsewhereServer = createElsewhereServer(deps);
+	const servers = [apiServer, storageServer, elsewhereServer];
 	try {
 		const apiPort = await listen(apiServer, host, options.port ?? 0);
 		const storagePort = await listen(storageServer, host, options.storagePort ?? 0);
+		const elsewherePort = await listen(elsewhereServer, host, options.elsewherePort ?? 0);
 		signer.origin = origin(host, storagePort);
+		deps.origins.elsewhere = origin(host, elsewherePort);
 		return {
 			url: origin(host, apiPort),
 			storageUrl: signer.origin,
+			elsewhereUrl: deps.origins.elsewhere,
 			apiKey,
 			requests: recorder.requests,
 			deliveries: state.webhooks.attempts,
@@ -251,17 +279,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			state,
 			waitForDeliveries: (count, waitOptions) => dispatcher.waitFor(count, waitOptions),
 			addFault: (rule) => void faults.add(rule),
+			listFaults: () => faults.list(),
 			clearFaults: () => faults.clear(),
 			reset,
 			close: async () => {
 				closing.abort();
 				scheduler.stop();
-				await Promise.all([closeServer(apiServer), closeServer(storageServer), dispatcher.close()]);
+				await Promise.all([...servers.map(closeServer), dispatcher.close()]);
 			},
 		};
 	} catch (error) {
 		scheduler.stop();
-		await Promise.all([closeServer(apiServer), closeServer(storageServer), dispatcher.close()]);
+		await Promise.all([...servers.map(closeServer), dispatcher.close()]);
 		throw error;
 	}
 }

@@ -1,8 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
+/** `elsewhere` is the third listener, the other origin that redirect faults point to. */
+export type RecordedServer = 'api' | 'storage' | 'elsewhere';
+
 export interface RecordedRequest {
 	id: number;
-	server: 'api' | 'storage';
+	server: RecordedServer;
 	method: string;
 	path: string;
 	query: Record<string, string>;
@@ -14,9 +17,16 @@ export interface RecordedRequest {
 	endpoint?: string;
 	/** Status sent; undefined while in progress or when the connection was dropped. */
 	status?: number;
-	/** The fault applied, if any (`status:503`, `rate_limit`, `delay:200`, `drop:before`). */
+	/**
+	 * The fault applied, if any (`status:503`, `rate_limit`, `delay:200`, `drop:before`, `truncate`,
+	 * `malformed:empty`, `redirect:302`).
+	 */
 	fault?: string;
+	/** `Retry-After` of the answer sent, in seconds, when it carried one. */
+	retryAfterSeconds?: number;
+	/** When the request arrived (ms since epoch), before its body was read. */
 	receivedAt: number;
+	/** When the answer was sent or the connection cut (ms since epoch); undefined while in progress. */
 	finishedAt?: number;
 }
 
@@ -28,20 +38,23 @@ export function flattenHeaders(headers: IncomingHttpHeaders): Record<string, str
 	return flat;
 }
 
-/** Every API and storage request in arrival order (the control API is not recorded). */
+/** Every API, storage and elsewhere request in arrival order (the control API is not recorded). */
 export class RequestRecorder {
 	/** Kept as one array for the emulator's lifetime, so a reference held by a test stays current. */
 	readonly requests: RecordedRequest[] = [];
 	private nextId = 1;
 
-	start(entry: Omit<RecordedRequest, 'id' | 'receivedAt'>): RecordedRequest {
-		const record: RecordedRequest = { id: this.nextId++, ...entry, receivedAt: Date.now() };
+	start(entry: Omit<RecordedRequest, 'id'>): RecordedRequest {
+		const record: RecordedRequest = { id: this.nextId++, ...entry };
 		this.requests.push(record);
 		return record;
 	}
 
-	finish(record: RecordedRequest, status: number | undefined): void {
+	/** `headers` are those of the answer sent, if any (its `Retry-After` is kept). */
+	finish(record: RecordedRequest, status: number | undefined, headers: Record<string, string> = {}): void {
 		if (status !== undefined) record.status = status;
+		const retryAfter = Object.entries(headers).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
+		if (retryAfter !== undefined && /^\d+$/.test(retryAfter)) record.retryAfterSeconds = Number(retryAfter);
 		record.finishedAt = Date.now();
 	}
 

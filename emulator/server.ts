@@ -5,7 +5,7 @@ import { MAX_ASSET_BYTES } from '../nodes/HeyGen/schemas';
 import { ENDPOINTS, type Endpoint } from '../nodes/HeyGen/transport/endpoints';
 import { CONTROL_PREFIX, handleControl, type ControlDeps } from './control';
 import { ApiProblem, defaultError, invalidParameter } from './errors';
-import type { AppliedFault, FaultInjector } from './faults';
+import type { AppliedFault, FaultAction, FaultInjector, MalformedShape } from './faults';
 import {
 	dropConnection,
 	isAuthorized,
@@ -15,11 +15,12 @@ import {
 	readQuery,
 	RequestAborted,
 	sendJson,
+	sendJsonBytes,
 	type ParsedBody,
 } from './http';
 import { IDEMPOTENCY_HEADER } from './idempotency';
 import { readMultipart, type MultipartFile, type MultipartForm } from './multipart';
-import { flattenHeaders, type RequestRecorder } from './recording';
+import { flattenHeaders, type RecordedServer, type RequestRecorder } from './recording';
 import { errorReply, problemReply, type Reply } from './reply';
 import type { Router, RouteMatch } from './router';
 import { handlerFor } from './routes';
@@ -35,6 +36,8 @@ export interface ServerDeps extends ControlDeps {
 	apiKey: string;
 	/** Aborted on close, so delayed requests stop waiting. */
 	closing: AbortSignal;
+	/** Origin of the elsewhere listener (redirect faults point there), known once it is bound. */
+	origins: { elsewhere: string };
 }
 
 const UNAUTHORIZED_MESSAGE = 'Invalid or expired API key. Verify your x-api-key header.';
@@ -96,6 +99,42 @@ function faultReply(fault: AppliedFault): Reply | undefined {
 	return errorReply(action.status, action.code ?? fallback.code, action.message ?? fallback.message, null, headers);
 }
 
+/** Every `id` and `*_id` field of `data` (or of each item of a list) left out. */
+function withoutIds(data: unknown): unknown {
+	if (Array.isArray(data)) return data.map(withoutIds);
+	if (!isPlainObject(data)) return data;
+	return Object.fromEntries(Object.entries(data).filter(([name]) => name !== 'id' && !name.endsWith('_id')));
+}
+
+function malformedBody(body: unknown, shape: MalformedShape): unknown {
+	if (shape === 'empty') return {};
+	if (shape === 'null_data') return { data: null };
+	return isPlainObject(body) && 'data' in body ? { ...body, data: withoutIds(body.data) } : body;
+}
+
+/** The bytes sent for a reply: its JSON, or what a truncate or malformed fault makes of it. */
+function wireBody(body: unknown, action: FaultAction | undefined): Buffer {
+	if (action?.type === 'malformed') return Buffer.from(JSON.stringify(malformedBody(body, action.shape ?? 'empty')));
+	const bytes = Buffer.from(JSON.stringify(body));
+	if (action?.type !== 'truncate') return bytes;
+	// Always short of the whole, so the body is never valid JSON.
+	const kept = Math.min(action.bytes ?? Math.floor(bytes.length / 2), bytes.length - 1);
+	return bytes.subarray(0, kept);
+}
+
+/** An empty answer pointing at the same path and query on the elsewhere origin. */
+function sendRedirect(
+	res: ServerResponse,
+	status: number,
+	url: URL,
+	deps: ServerDeps,
+	headers: Record<string, string>,
+): void {
+	const location = `${deps.origins.elsewhere}${url.pathname}${url.search}`;
+	res.writeHead(status, { ...headers, Location: location, 'Content-Length': '0' });
+	res.end();
+}
+
 /** Validates query and body against the endpoint's shared schemas, then runs its handler. */
 function runEndpoint(match: RouteMatch, url: URL, body: RequestBody, services: Services): Reply {
 	const endpoint: Endpoint = ENDPOINTS[match.key];
@@ -127,6 +166,7 @@ function safely(run: () => Reply): Reply {
 }
 
 async function handleApiRequest(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
+	const receivedAt = Date.now();
 	const requestId = newRequestId();
 	const method = (req.method ?? 'GET').toUpperCase();
 	const url = new URL(req.url ?? '/', 'http://emulator.local');
@@ -148,19 +188,26 @@ async function handleApiRequest(req: IncomingMessage, res: ServerResponse, deps:
 		headers: flattenHeaders(req.headers),
 		body: recordedBody(body),
 		...(match ? { endpoint: match.key } : {}),
+		receivedAt,
 	});
+	const fault = deps.faults.take({ server: 'api', method, path: url.pathname, endpoint: match?.key });
+	if (fault) record.fault = fault.label;
 	const respond = (reply: Reply) => {
-		sendJson(res, reply.status, reply.body, { ...reply.headers, 'X-Request-Id': requestId });
-		deps.recorder.finish(record, reply.status);
+		const headers = { ...reply.headers, 'X-Request-Id': requestId };
+		sendJsonBytes(res, reply.status, wireBody(reply.body, fault?.action), headers);
+		deps.recorder.finish(record, reply.status, headers);
 	};
 	const drop = () => {
 		dropConnection(req, res);
 		deps.recorder.finish(record, undefined);
 	};
 
-	const fault = deps.faults.take({ server: 'api', method, path: url.pathname, endpoint: match?.key });
-	if (fault) record.fault = fault.label;
 	if (fault?.action.type === 'drop' && fault.action.when === 'before') return drop();
+	if (fault?.action.type === 'redirect') {
+		const status = fault.action.status ?? 302;
+		sendRedirect(res, status, url, deps, { 'X-Request-Id': requestId });
+		return deps.recorder.finish(record, status);
+	}
 	const injected = fault && faultReply(fault);
 	if (injected) return respond(injected);
 
@@ -197,43 +244,66 @@ async function handleApiRequest(req: IncomingMessage, res: ServerResponse, deps:
 	}
 
 	const reply = safely(() => runEndpoint(match, url, body, deps.services));
-	finishIdempotent?.(reply);
+	finishIdempotent?.(reply); // the whole reply is stored, whatever a fault makes of the one sent now
 	if (fault?.action.type === 'drop') return drop(); // `after`: the request took effect
 	respond(reply);
 }
 
-async function handleStorageRequest(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
+/** S3's code for an injected status without its own. */
+function storageErrorCode(status: number): string {
+	if (status === 503) return 'ServiceUnavailable';
+	return status >= 500 ? 'InternalError' : 'AccessDenied';
+}
+
+/**
+ * Storage objects, presigned or public. The elsewhere listener serves them too (same signatures, as a
+ * CDN would), takes no faults and answers 404 `NoSuchKey` (405 for other methods) to anything else.
+ */
+async function handleStorageRequest(
+	req: IncomingMessage,
+	res: ServerResponse,
+	deps: ServerDeps,
+	server: Exclude<RecordedServer, 'api'>,
+): Promise<void> {
+	const receivedAt = Date.now();
 	const requestId = newRequestId();
 	const method = (req.method ?? 'GET').toUpperCase();
 	const url = new URL(req.url ?? '/', 'http://emulator.local');
 	await readBody(req);
 	const record = deps.recorder.start({
-		server: 'storage',
+		server,
 		method,
 		path: url.pathname,
 		query: readQuery(url.searchParams).values,
 		headers: flattenHeaders(req.headers),
 		body: undefined,
+		receivedAt,
 	});
 	const baseHeaders = { 'x-amz-request-id': requestId, 'X-Request-Id': requestId };
 	const sendError = (status: number, code: string, message: string, headers: Record<string, string> = {}) => {
 		const xml = s3ErrorXml(code, message, { RequestId: requestId });
-		res.writeHead(status, {
+		const sent = {
 			...baseHeaders,
 			...headers,
 			'Content-Type': 'application/xml',
 			'Content-Length': String(Buffer.byteLength(xml)),
-		});
+		};
+		res.writeHead(status, sent);
 		res.end(method === 'HEAD' ? undefined : xml);
-		deps.recorder.finish(record, status);
+		deps.recorder.finish(record, status, sent);
 	};
 
-	const fault = deps.faults.take({ server: 'storage', method, path: url.pathname });
+	const fault = server === 'storage' ? deps.faults.take({ server, method, path: url.pathname }) : undefined;
 	if (fault) record.fault = fault.label;
 	const action = fault?.action;
 	if (action?.type === 'drop' && action.when === 'before') {
 		dropConnection(req, res);
 		return deps.recorder.finish(record, undefined);
+	}
+	if (action?.type === 'redirect') {
+		const status = action.status ?? 302;
+		sendRedirect(res, status, url, deps, baseHeaders);
+		return deps.recorder.finish(record, status);
 	}
 	if (action?.type === 'rate_limit') {
 		return sendError(503, 'SlowDown', 'Please reduce your request rate.', {
@@ -245,7 +315,7 @@ async function handleStorageRequest(req: IncomingMessage, res: ServerResponse, d
 			action.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(action.retryAfterSeconds) };
 		return sendError(
 			action.status,
-			action.code ?? (action.status >= 500 ? 'InternalError' : 'AccessDenied'),
+			action.code ?? storageErrorCode(action.status),
 			action.message ?? 'Injected fault.',
 			retry,
 		);
@@ -307,5 +377,10 @@ export function createApiServer(deps: ServerDeps): Server {
 
 /** A separate listener, so downloads come from another origin than the API (like a CDN or S3). */
 export function createStorageServer(deps: ServerDeps): Server {
-	return serve(handleStorageRequest, deps);
+	return serve((req, res) => handleStorageRequest(req, res, deps, 'storage'), deps);
+}
+
+/** A third origin, where redirect faults send clients: it records every request with its headers. */
+export function createElsewhereServer(deps: ServerDeps): Server {
+	return serve((req, res) => handleStorageRequest(req, res, deps, 'elsewhere'), deps);
 }
