@@ -211,6 +211,15 @@ export const includeInputFieldsOption: INodeProperties = {
 		"Whether to copy the input item's fields into the output (for example a contact's ID and email), so they survive this step. HeyGen's fields win on a name clash.",
 };
 
+export const freshRenderOption: INodeProperties = {
+	displayName: 'Render Identical Input Again',
+	name: 'freshRender',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to start new renders even for input this node already sent in the last 24 hours. Off, a re-run of a failed, stopped or killed execution picks up the renders it already started instead of paying for them again.',
+};
+
 /** Options of every operation that starts a render. */
 export const createOptions: INodeProperties = {
 	displayName: 'Options',
@@ -218,7 +227,7 @@ export const createOptions: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [includeInputFieldsOption, maxConcurrentJobsOption, maxWaitOption],
+	options: [includeInputFieldsOption, maxConcurrentJobsOption, maxWaitOption, freshRenderOption],
 };
 
 /** `fields` with one field's description reworded for the operation at hand. */

@@ -32,7 +32,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const file = this.getNodeParameter('file', itemIndex, 'video') as 'video' | 'audio';
 		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
 		const { detail, target } = await freshTranslationDownload(this, id, itemIndex, file);
-		const binary = await downloadToBinary(this, target, async () => (await freshTranslationDownload(this, id, itemIndex, file)).target, itemIndex);
+		const refresh = async () => (await freshTranslationDownload(this, id, itemIndex, file)).target;
+		const binary = await downloadToBinary(this, target, refresh, itemIndex, { noun: 'video translation', id });
 		return { json: translationOutput(detail as IDataObject), binary: { [binaryPropertyName]: binary } };
 	});
 }

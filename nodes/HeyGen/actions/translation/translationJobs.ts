@@ -74,7 +74,7 @@ export async function attachTranslationFile(
 	file: 'video' | 'audio' = 'video',
 ): Promise<NonNullable<INodeExecutionData['binary']>> {
 	const refresh = async () => (await freshTranslationDownload(ctx, id, itemIndex, file)).target;
-	return { [binaryPropertyName]: await downloadToBinary(ctx, await refresh(), refresh, itemIndex) };
+	return { [binaryPropertyName]: await downloadToBinary(ctx, await refresh(), refresh, itemIndex, { noun: 'video translation', id }) };
 }
 
 /** The create flow of translations: one job, and one output item, per output language. */

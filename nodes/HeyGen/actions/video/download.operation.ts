@@ -24,6 +24,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			target,
 			async () => (await freshVideoDownload(this, videoId, itemIndex)).target,
 			itemIndex,
+			{ noun: 'video', id: videoId },
 		);
 		return { json: videoOutput(detail), binary: { [binaryPropertyName]: binary } };
 	});

@@ -36,5 +36,5 @@ export async function attachVideoFile(
 ): Promise<NonNullable<INodeExecutionData['binary']>> {
 	const refresh = async () => (await freshVideoDownload(ctx, videoId, itemIndex)).target;
 	const target = knownUrl ? videoTarget(videoId, knownUrl) : await refresh();
-	return { [binaryPropertyName]: await downloadToBinary(ctx, target, refresh, itemIndex) };
+	return { [binaryPropertyName]: await downloadToBinary(ctx, target, refresh, itemIndex, { noun: 'video', id: videoId }) };
 }
