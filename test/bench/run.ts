@@ -13,11 +13,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-import { HeyGenApi } from '../../credentials/HeyGenApi.credentials';
-import { HeyGen } from '../../nodes/HeyGen/HeyGen.node';
-import { binaryFilePath, harnessTeardown, runNode } from '../harness/engine';
+import type { INodeParameters } from 'n8n-workflow';
 
-const NODE_TYPE = 'n8n-nodes-heygen-video.heyGen';
+import { binaryFilePath, harnessTeardown } from '../harness/engine';
+import { runAvatarVideos } from './avatarRuns';
 const MB = 1024 * 1024;
 
 const setting = (name: string, fallback: number) => {
@@ -61,26 +60,7 @@ async function recordedRequests(emulator: EmulatorProcess): Promise<Array<{ meth
 }
 
 function run(emulator: EmulatorProcess, count: number, parameters: Record<string, unknown>) {
-	return runNode({
-		nodeTypes: { [NODE_TYPE]: new HeyGen() },
-		credentialTypes: { heyGenApi: new HeyGenApi() },
-		credentials: { heyGenApi: { apiKey: emulator.apiKey, baseUrl: emulator.url } },
-		node: {
-			type: NODE_TYPE,
-			parameters: {
-				resource: 'video',
-				operation: 'createAvatarVideo',
-				avatar_id: { __rl: true, mode: 'id', value: 'lk_abigail_office' },
-				speechSource: 'script',
-				script: '={{ "Hi " + $json.name + ", here is your personal demo." }}',
-				voice_id: { __rl: true, mode: 'id', value: '' },
-				callback_id: '={{ $json.id }}',
-				waitForCompletion: true,
-				...parameters,
-			},
-		},
-		items: Array.from({ length: count }, (_, i) => ({ json: { id: `contact-${i}`, name: `Person ${i}` } })),
-	});
+	return runAvatarVideos(emulator, count, parameters as INodeParameters);
 }
 
 async function makespan() {

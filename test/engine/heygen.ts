@@ -5,6 +5,7 @@ import { startEmulator, type Emulator, type EmulatorOptions, type RecordedReques
 import { HeyGen } from '../../nodes/HeyGen/HeyGen.node';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../nodes/HeyGen/transport/retry';
 import { harnessTeardown, runListSearch, runNode, type HarnessNode, type RunNodeResult } from '../harness/engine';
+import { assertNoLeaks, loggedLines } from '../harness/secrets';
 
 export const NODE_TYPE = 'n8n-nodes-heygen-video.heyGen';
 export const heyGen = new HeyGen();
@@ -65,7 +66,8 @@ export interface RunOptions extends Partial<Omit<HarnessNode, 'type' | 'paramete
 /** Runs the HeyGen node through n8n-core's engine against the emulator. */
 export async function runHeyGen(emulator: Emulator, parameters: INodeParameters, options: RunOptions = {}): Promise<RunNodeResult> {
 	const { items, apiKey, executionId, cancelAfterMs, ...node } = options;
-	return await runNode({
+	const logsBefore = loggedLines.length;
+	const result = await runNode({
 		nodeTypes: { [NODE_TYPE]: heyGen },
 		credentialTypes,
 		credentials: credentialsFor(emulator, apiKey),
@@ -74,6 +76,21 @@ export async function runHeyGen(emulator: Emulator, parameters: INodeParameters,
 		executionId,
 		cancelAfterMs,
 	});
+	// Every run is scanned: the key must show nowhere, and presigned signatures only in URL fields.
+	assertNoLeaks(
+		{ visible: visibleParts(result), logs: loggedLines.slice(logsBefore) },
+		[emulator.apiKey, apiKey],
+	);
+	return result;
+}
+
+function errorParts(error: RunNodeResult['error']) {
+	return error ? { message: error.message, description: error.description, context: error.context, stack: error.stack, cause: (error as { cause?: unknown }).cause } : null;
+}
+
+/** What a user or a log could see of a run. */
+function visibleParts(result: RunNodeResult) {
+	return { outputs: result.outputs, runData: result.runData, error: errorParts(result.error), nodeError: errorParts(result.nodeError) };
 }
 
 export async function listSearch(emulator: Emulator, method: string, filter?: string, paginationToken?: string) {
@@ -121,11 +138,5 @@ export function avatarVideoParameters(overrides: INodeParameters = {}): INodePar
 
 /** Everything a run produced that a user or a log could see, as text. */
 export function visibleText(result: RunNodeResult): string {
-	const error = result.error;
-	return JSON.stringify({
-		output: result.output,
-		runData: result.runData,
-		error: error ? { message: error.message, description: error.description, context: error.context, stack: error.stack } : null,
-		nodeError: result.nodeError ? { message: result.nodeError.message, description: result.nodeError.description } : null,
-	});
+	return JSON.stringify(visibleParts(result));
 }

@@ -178,3 +178,31 @@ describe('the API key stays with the Base URL', () => {
 		expect(createdVideos()).toBe(0);
 	});
 });
+
+describe('files uploaded for a create count in its idempotency key by their content', () => {
+	const png = (shade: number) => Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64, shade)]);
+	const photoItem = (shade: number) => ({
+		json: { id: 'same-contact' },
+		binary: { data: { data: png(shade).toString('base64'), mimeType: 'image/png', fileName: 'face.png' } },
+	});
+	const photoVideo = {
+		resource: 'video',
+		operation: 'createImageVideo',
+		imageSource: 'binary',
+		inputBinaryField: 'data',
+		speechSource: 'script',
+		script: 'Hello',
+		voice_id: voice,
+		callback_id: '={{ $json.id }}',
+		waitForCompletion: false,
+	};
+
+	it('two different photos with the same text are two renders; the same photos run again are none', async () => {
+		const first = await runHeyGen(emulator, photoVideo, { items: [photoItem(1), photoItem(2)], executionId: '9201' });
+		expect(first.error).toBeUndefined();
+		expect(createdVideos()).toBe(2);
+		const again = await runHeyGen(emulator, photoVideo, { items: [photoItem(1), photoItem(2)], executionId: '9202' });
+		expect(again.output.map((item) => item.json.video_id)).toEqual(first.output.map((item) => item.json.video_id));
+		expect(createdVideos()).toBe(2);
+	});
+});

@@ -59,6 +59,7 @@ import { rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 
 import { HarnessCredentialsHelper, type CredentialUpdate } from './credentials-helper';
+import { recordingLogger, recordLogs } from './secrets';
 
 export { HarnessCredentialsHelper } from './credentials-helper';
 export type { CredentialUpdate } from './credentials-helper';
@@ -189,9 +190,20 @@ const BASE_URL = 'http://localhost:5678';
 
 let enginePromise: Promise<void> | undefined;
 
+/** The Logger class n8n-core asks the container for (its own copy of @n8n/backend-common). */
+function coreLoggerToken(): new (...args: never[]) => unknown {
+	const path = require.resolve('@n8n/backend-common', { paths: [require.resolve('n8n-core')] });
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	return (require(path) as { Logger: new (...args: never[]) => unknown }).Logger;
+}
+
 /** Initialises n8n-core's DI singletons used by node executions (binary data in filesystem mode). */
 export async function ensureEngine(): Promise<void> {
 	enginePromise ??= (async () => {
+		// Every log line is kept (not printed), so the secret scan can read them.
+		const logger = recordingLogger();
+		Container.set(coreLoggerToken(), logger);
+		recordLogs(logger);
 		const binaryConfig = Container.get(BinaryDataConfig);
 		binaryConfig.mode = 'filesystem';
 		binaryConfig.localStoragePath = HARNESS_BINARY_DIR;

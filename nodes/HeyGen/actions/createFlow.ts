@@ -119,6 +119,10 @@ export interface CreatePlan {
 	kind: JobKind;
 	/** Sends one item's create; returns the job(s) it started. Absent when only waiting for existing jobs. */
 	submit?(item: PreparedItem, idempotencyKey: string): Promise<JobSnapshot[]>;
+	/** What the create acts on beyond its body (the template or session in its path), for the idempotency key. */
+	target?(item: PreparedItem): string;
+	/** A hash of a file uploaded only when the item is sent, for the idempotency key. */
+	fingerprint?(item: PreparedItem): Promise<string | undefined>;
 	/** Jobs one item's create starts (a translation: one per language). */
 	weight?(item: PreparedItem): number;
 	/** The output fields of a job, in HeyGen's names. */
@@ -129,7 +133,8 @@ export interface CreatePlan {
 }
 
 /** The idempotency key of each item to send: same workflow, node and content give the same key. */
-function keysOf(ctx: IExecuteFunctions, prepared: PreparedItem[], purpose: string, freshRender: boolean): Map<number, (generation: number) => string> {
+function keysOf(ctx: IExecuteFunctions, prepared: PreparedItem[], plan: CreatePlan, freshRender: boolean): Map<number, (generation: number) => string> {
+	const { purpose } = plan;
 	const workflowId = String(ctx.getWorkflow().id ?? 'unsaved');
 	const nodeId = ctx.getNode().id;
 	const freshRun = freshRender ? `${ctx.getExecutionId()}:${Number(ctx.getWorkflowDataProxy(0).$runIndex ?? 0)}` : undefined;
@@ -137,7 +142,7 @@ function keysOf(ctx: IExecuteFunctions, prepared: PreparedItem[], purpose: strin
 	const keys = new Map<number, (generation: number) => string>();
 	for (const item of prepared) {
 		if (!item.body) continue;
-		const content = { body: item.body, file: item.fileKey };
+		const content = { body: item.body, file: item.fileKey, target: plan.target?.(item) };
 		const fingerprint = canonicalJson(content);
 		const occurrence = seen.get(fingerprint) ?? 0;
 		seen.set(fingerprint, occurrence + 1);
@@ -194,7 +199,10 @@ export async function runCreates(
 	const continueOnFail = ctx.continueOnFail();
 	const node = ctx.getNode();
 	const runStartedAt = Date.now();
-	const keys = keysOf(ctx, prepared, plan.purpose, settings.freshRender);
+	if (plan.fingerprint) {
+		for (const item of prepared) if (item.body) item.fileKey = await plan.fingerprint(item);
+	}
+	const keys = keysOf(ctx, prepared, plan, settings.freshRender);
 
 	const specs: JobSpec[] = prepared
 		.filter((item) => item.body || item.existingIds)

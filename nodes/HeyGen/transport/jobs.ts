@@ -236,7 +236,8 @@ export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promis
 					const entry = startRunning(queued.spec, jobIndex, job, queued.generation, jobs.length);
 					if (terminal) settle(entry, job);
 				});
-				room = Math.min(limit, Math.max(room, distinctJobs()));
+				// Room HeyGen refused comes back one accepted create at a time.
+				room = Math.min(limit, Math.max(room + 1, distinctJobs()));
 			})
 			.catch((error: unknown) => {
 				const limited = isRateLimited(error);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -90,4 +90,17 @@ export async function uploadBinaryAsset(ctx: IExecuteFunctions, itemIndex: numbe
 		fieldLabels: { file: binaryPropertyName },
 		streamBody: async () => await multipartBody(file),
 	});
+}
+
+/**
+ * A hash of the item's binary file, read as a stream: it stands for the file in a create's
+ * idempotency key, so a re-run with the same file replays the same job and another file does not.
+ */
+export async function binaryFingerprint(ctx: IExecuteFunctions, itemIndex: number, binaryPropertyName: string): Promise<string> {
+	const file = await sourceFile(ctx, itemIndex, binaryPropertyName);
+	const source = await file.open();
+	const hash = createHash('sha256');
+	if (Buffer.isBuffer(source)) hash.update(source);
+	else for await (const chunk of source as AsyncIterable<Buffer>) hash.update(chunk);
+	return `sha256:${hash.digest('hex')}`;
 }

@@ -193,5 +193,5 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			rateLimit: 'throw',
 		}),
 	);
-	return await runCreates(this, items, prepared, readCreateSettings(this), plan);
+	return await runCreates(this, items, prepared, readCreateSettings(this), { ...plan, target: (item) => templateIds[item.itemIndex] });
 }

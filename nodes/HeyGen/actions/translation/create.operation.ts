@@ -4,9 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { invalidInputError, type FieldLabels } from '../../helpers/validation';
 import { createTranslationBodySchema, TRANSLATION_MODES } from '../../schemas';
 import { apiData } from '../../transport/request';
-import { checkBinaryUpload, uploadBinaryAsset } from '../../transport/upload';
+import { binaryFingerprint, checkBinaryUpload, uploadBinaryAsset } from '../../transport/upload';
 import { additionalFields, callbackIdField, callbackIdOf, createOptions, describeField, inputBinaryField, waitFields } from '../common.descriptions';
-import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
+import { prepareBodies, readCreateSettings, runCreates, type PreparedItem } from '../createFlow';
 import { translationCreatePlan } from './translationJobs';
 
 /** Stands in for the asset ID of a file uploaded just before its translation is created. */
@@ -173,5 +173,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		});
 		return created.video_translation_ids;
 	});
-	return await runCreates(this, items, prepared, readCreateSettings(this), plan);
+	// A file uploaded when the item is sent counts in the idempotency key by its content.
+	const fingerprint = async (item: PreparedItem) =>
+		((item.body as IDataObject).video as IDataObject).asset_id === UPLOAD_PENDING
+			? await binaryFingerprint(this, item.itemIndex, this.getNodeParameter('inputBinaryField', item.itemIndex, 'data') as string)
+			: undefined;
+	return await runCreates(this, items, prepared, readCreateSettings(this), { ...plan, fingerprint });
 }

@@ -4,9 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { invalidInputError } from '../../helpers/validation';
 import { createVideoBodySchema } from '../../schemas';
 import { apiData } from '../../transport/request';
-import { checkBinaryUpload, uploadBinaryAsset } from '../../transport/upload';
+import { binaryFingerprint, checkBinaryUpload, uploadBinaryAsset } from '../../transport/upload';
 import { callbackIdOf, inputBinaryField } from '../common.descriptions';
-import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
+import { prepareBodies, readCreateSettings, runCreates, type PreparedItem } from '../createFlow';
 import { createVideoTail, settingsBody, speechBody, speechFields, VIDEO_FIELD_LABELS } from './shared';
 import { videoCreatePlan } from './videoJobs';
 
@@ -93,5 +93,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			rateLimit: 'throw',
 		});
 	});
-	return await runCreates(this, items, prepared, readCreateSettings(this), plan);
+	// A file uploaded when the item is sent counts in the idempotency key by its content.
+	const fingerprint = async (item: PreparedItem) =>
+		((item.body as IDataObject).image as IDataObject).asset_id === UPLOAD_PENDING
+			? await binaryFingerprint(this, item.itemIndex, this.getNodeParameter('inputBinaryField', item.itemIndex, 'data') as string)
+			: undefined;
+	return await runCreates(this, items, prepared, readCreateSettings(this), { ...plan, fingerprint });
 }

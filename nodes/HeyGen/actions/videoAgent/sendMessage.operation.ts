@@ -64,5 +64,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		// The answer to a message is a run, not a session: the session is read back for its status.
 		return { session_id: sessionId, run_id: sent.run_id, title: sent.title, status: 'thinking' };
 	});
-	return await runCreates(this, items, prepared, readCreateSettings(this), { ...plan, purpose: 'video-agent-message' });
+	return await runCreates(this, items, prepared, readCreateSettings(this), {
+		...plan,
+		purpose: 'video-agent-message',
+		target: (item) => sessionIds[item.itemIndex],
+	});
 }
