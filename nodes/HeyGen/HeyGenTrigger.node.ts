@@ -57,6 +57,14 @@ export class HeyGenTrigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Accept Legacy Signature Without Timestamp',
+						name: 'acceptLegacyWithoutTimestamp',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether to accept deliveries in HeyGen's older format: signed with the Signature header and carrying no Heygen-Timestamp. Off, any delivery without a timestamp is refused with 401. Turn on only if your endpoint still receives them.",
+					},
+					{
 						displayName: 'Download Video',
 						name: 'downloadVideo',
 						type: 'boolean',

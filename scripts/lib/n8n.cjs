@@ -143,8 +143,8 @@ function lastJsonBlock(text) {
 	}
 }
 
-/** Starts `n8n start` and resolves once its health check answers. */
-async function startN8n(n8n, env, { timeoutMs = 180_000, log } = {}) {
+/** Spawns `n8n start` and resolves once its health check answers; rejects if it exits or times out. */
+async function spawnReady(n8n, env, { timeoutMs, log }) {
 	const child = spawn(n8n.node.nodeBin, [n8n.n8nBin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	const output = [];
 	const collect = (chunk) => {
@@ -160,33 +160,52 @@ async function startN8n(n8n, env, { timeoutMs = 180_000, log } = {}) {
 		if (child.exitCode !== null) throw new Error(`n8n exited (${child.exitCode}) while starting:\n${output.join('')}`);
 		try {
 			const response = await fetch(`${url}/healthz/readiness`);
-			if (response.ok) break;
+			if (response.ok) return { child, output };
 		} catch {
 			// not listening yet
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	if (Date.now() >= deadline) {
-		child.kill('SIGTERM');
-		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s:\n${output.join('')}`);
-	}
+	child.kill('SIGTERM');
+	throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s:\n${output.join('')}`);
+}
+
+/** Stops a spawned n8n: SIGTERM (n8n shuts down gracefully), SIGKILL after 15 s. */
+async function stopChild(child) {
+	if (child.exitCode !== null) return;
+	child.kill('SIGTERM');
+	await new Promise((resolve) => {
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			resolve();
+		}, 15_000);
+		child.once('exit', () => {
+			clearTimeout(timer);
+			resolve();
+		});
+	});
+}
+
+/**
+ * Starts `n8n start` and resolves once its health check answers. `restart()` stops it and starts
+ * it again with the same environment (same user folder, database and port), as an operator would.
+ */
+async function startN8n(n8n, env, { timeoutMs = 180_000, log } = {}) {
+	let running = await spawnReady(n8n, env, { timeoutMs, log });
 	return {
-		url,
-		child,
-		output,
+		url: `http://127.0.0.1:${env.N8N_PORT}`,
+		get child() {
+			return running.child;
+		},
+		get output() {
+			return running.output;
+		},
 		async stop() {
-			if (child.exitCode !== null) return;
-			child.kill('SIGTERM');
-			await new Promise((resolve) => {
-				const timer = setTimeout(() => {
-					child.kill('SIGKILL');
-					resolve();
-				}, 15_000);
-				child.once('exit', () => {
-					clearTimeout(timer);
-					resolve();
-				});
-			});
+			await stopChild(running.child);
+		},
+		async restart() {
+			await stopChild(running.child);
+			running = await spawnReady(n8n, env, { timeoutMs, log });
 		},
 	};
 }

@@ -18,6 +18,8 @@ export interface E2eEnvironment {
 	n8nVersion: string;
 	credentialId: string;
 	wrongKeyCredentialId: string;
+	/** The setup's control endpoint (`POST /restart` restarts n8n on the same user folder and database). */
+	controlUrl: string;
 }
 
 export const STATE_FILE = join(__dirname, '..', '..', '.cache', 'e2e-state.json');

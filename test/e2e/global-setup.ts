@@ -1,6 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { STATE_FILE, type E2eEnvironment } from './environment';
 
@@ -40,6 +42,7 @@ export default async function globalSetup(): Promise<void> {
 	harness.importWorkflows(n8n, env, [...workflowFiles(join(__dirname, '..', '..', 'examples')), ...workflowFiles(join(__dirname, 'workflows'))]);
 
 	const instance = await harness.startN8n(n8n, env);
+	const control = await startControl(() => instance.restart());
 	// The CLI runs beside the server: its own task-runner broker port.
 	const cliEnv = { ...env, N8N_RUNNERS_BROKER_PORT: String(await harness.freePort()) };
 	const sessionCookie = await harness.sessionCookie(instance.url, OWNER);
@@ -63,10 +66,13 @@ export default async function globalSetup(): Promise<void> {
 		n8nVersion: provision.N8N_VERSION,
 		credentialId: CREDENTIAL_ID,
 		wrongKeyCredentialId: WRONG_KEY_CREDENTIAL_ID,
+		controlUrl: control.url,
 	};
+	mkdirSync(dirname(STATE_FILE), { recursive: true });
 	writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
 	(globalThis as Record<string, unknown>).__HEYGEN_E2E__ = {
 		async stop() {
+			await control.close();
 			await instance.stop();
 			await emulator.stop();
 			rmSync(userFolder, { recursive: true, force: true });
@@ -74,4 +80,23 @@ export default async function globalSetup(): Promise<void> {
 		},
 	};
 	console.log(`\n[e2e] n8n ${provision.N8N_VERSION} at ${instance.url} and the emulator ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/**
+ * A loopback endpoint through which a test file (which runs apart from this setup) restarts the
+ * n8n this setup owns: `POST /restart` answers once n8n is ready again.
+ */
+async function startControl(restart: () => Promise<void>): Promise<{ url: string; close(): Promise<void> }> {
+	const server = createServer((req, res) => {
+		if (req.method !== 'POST' || req.url !== '/restart') return void res.writeHead(404).end();
+		restart().then(
+			() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"restarted":true}'),
+			(error: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(error.message.slice(-4000)),
+		);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
 }

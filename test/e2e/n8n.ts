@@ -66,6 +66,15 @@ export function n8nVersionInstalled(): string {
 	return result.stdout.trim().split('\n').pop() ?? '';
 }
 
+/**
+ * Stops n8n and starts it again on the same user folder, database and port, as an operator would;
+ * resolves once it answers its health check (published workflows are then activated again).
+ */
+export async function restartN8n(): Promise<void> {
+	const response = await fetch(`${env.controlUrl}/restart`, { method: 'POST' });
+	if (!response.ok) throw new Error(`restarting n8n failed: ${response.status} ${await response.text()}`);
+}
+
 /** n8n's public API (`/api/v1`), with the suite's API key. */
 export async function publicApi(path: string): Promise<any> {
 	const response = await fetch(`${env.n8nUrl}/api/v1${path}`, { headers: { 'X-N8N-API-KEY': env.apiKey, accept: 'application/json' } });

@@ -1,5 +1,6 @@
 import { signBody } from '../../nodes/HeyGen/trigger/signature';
-import { emulator, emulatorRequests, env, executionOutput, executionsOf, publish, unpublish, waitFor, webhookEndpoints } from './n8n';
+import { forgeDeliveries, runKeyOf, sendRaw, type GenuineEvent } from '../harness/triggerForgery';
+import { emulator, emulatorRequests, env, executionOutput, executionsOf, publish, restartN8n, unpublish, waitFor, webhookEndpoints } from './n8n';
 
 const PROBE = 'hgE2eTrigger001';
 const PROBE_URL = `${env.n8nUrl}/webhook/5c0f7a2e-1b3d-4e5f-8a9b-0c1d2e3f4a51/webhook`;
@@ -31,6 +32,37 @@ async function deliver(rawBody: string, headers: Record<string, string>): Promis
 
 const now = () => String(Math.floor(Date.now() / 1000));
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface CapturedDelivery {
+	event_id: string;
+	event_type: string;
+	url: string;
+	attempt: number;
+	status: number | null;
+	headers: Record<string, string>;
+	body: string;
+}
+
+/** The emulator's first try of the event about this video, as it reached n8n (headers and body bytes). */
+async function capturedDelivery(videoId: string): Promise<CapturedDelivery> {
+	const { data } = (await emulator('/deliveries')) as { data: CapturedDelivery[] };
+	const found = data.find((attempt) => attempt.url === PROBE_URL && attempt.attempt === 1 && attempt.body.includes(`"${videoId}"`));
+	if (!found) throw new Error(`no delivery of ${videoId} to ${PROBE_URL}`);
+	return found;
+}
+
+/** Waits until this many more executions exist, then a little longer, and answers how many there are. */
+async function executionsSettled(before: number, expectedNew: number): Promise<number> {
+	if (expectedNew > 0) {
+		await waitFor(`${expectedNew} new execution(s)`, async () => (await executionsOf(PROBE)).length >= before + expectedNew);
+	}
+	await pause(2000);
+	return (await executionsOf(PROBE)).length;
+}
+
+let firstVideoId = '';
+
 describe('HeyGen Trigger in a published workflow', () => {
 	beforeAll(async () => {
 		await emulator('/reset', { method: 'POST' });
@@ -46,6 +78,7 @@ describe('HeyGen Trigger in a published workflow', () => {
 	it('a finished video starts exactly one execution with the event as its item', async () => {
 		const before = (await executionsOf(PROBE)).length;
 		const videoId = await createVideo('contact-42');
+		firstVideoId = videoId;
 		const execution = await waitFor('the trigger execution', async () => {
 			const runs = await executionsOf(PROBE);
 			return runs.length > before ? runs[0] : undefined;
@@ -69,7 +102,7 @@ describe('HeyGen Trigger in a published workflow', () => {
 		expect((await executionsOf(PROBE)).length).toBe(before + 1);
 	});
 
-	it('forged, stale and replayed deliveries start nothing (401, 401, 200)', async () => {
+	it('forged and stale deliveries get 401; the captured genuine delivery replayed with fresh headers gets 200; none starts a run', async () => {
 		const before = (await executionsOf(PROBE)).length;
 		const secret = await secretFor(PROBE_URL);
 		const body = JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: 'v_forged', callback_id: 'x' } });
@@ -79,29 +112,118 @@ describe('HeyGen Trigger in a published workflow', () => {
 		const stale = String(Math.floor(Date.now() / 1000) - 600);
 		expect(await deliver(body, { 'heygen-signature': signBody(secret, body), 'heygen-timestamp': stale, 'heygen-event-id': 'evt_stale' })).toBe(401);
 
-		const { data: events } = (await emulator('/deliveries')) as { data: Array<{ event_id: string; url: string }> };
-		const delivered = events.find((event) => event.url === PROBE_URL);
-		expect(delivered).toBeDefined();
-		const replay = JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: 'v_replayed', callback_id: 'y' } });
-		expect(
-			await deliver(replay, { 'heygen-signature': signBody(secret, replay), 'heygen-timestamp': now(), 'heygen-event-id': delivered!.event_id }),
-		).toBe(200);
+		// The genuine delivery that already ran, replayed by someone who captured it.
+		const captured = await capturedDelivery(firstVideoId);
+		const signature = captured.headers['heygen-signature'];
+		expect(await deliver(captured.body, { 'heygen-signature': signature, 'heygen-timestamp': now(), 'heygen-event-id': captured.event_id })).toBe(200);
+		expect(await deliver(captured.body, { 'heygen-signature': signature, 'heygen-timestamp': now(), 'heygen-event-id': 'evt_chosen_by_replayer' })).toBe(200);
+		expect(await deliver(captured.body, { 'heygen-signature': signature, 'heygen-timestamp': now() })).toBe(200);
+		// The legacy header without a timestamp is refused while the legacy option is off.
+		expect(await deliver(captured.body, { signature, 'heygen-event-id': 'evt_legacy' })).toBe(401);
 
-		await new Promise((resolve) => setTimeout(resolve, 1500));
-		expect((await executionsOf(PROBE)).length).toBe(before);
+		expect(await executionsSettled(before, 0)).toBe(before);
 	});
 
-	it('a correctly signed new delivery does start a run (the forged ones were refused for their flaws)', async () => {
+	it('a correctly signed new delivery does start a run, even with an event-id header already seen (the header is not signed)', async () => {
 		const before = (await executionsOf(PROBE)).length;
 		const secret = await secretFor(PROBE_URL);
+		const seenId = (await capturedDelivery(firstVideoId)).event_id;
 		const body = JSON.stringify({ event_type: 'avatar_video.fail', event_data: { video_id: 'v_manual', msg: 'Avatar rendering timed out', callback_id: 'z' } });
-		expect(await deliver(body, { 'heygen-signature': signBody(secret, body), 'heygen-timestamp': now(), 'heygen-event-id': 'evt_manual_1' })).toBe(200);
+		expect(await deliver(body, { 'heygen-signature': signBody(secret, body), 'heygen-timestamp': now(), 'heygen-event-id': seenId })).toBe(200);
 		const execution = await waitFor('the run', async () => {
 			const runs = await executionsOf(PROBE);
 			return runs.length > before ? runs[0] : undefined;
 		});
-		expect(executionOutput(execution, 'HeyGen Trigger')[0].json).toMatchObject({ event_type: 'avatar_video.fail', msg: 'Avatar rendering timed out', event_id: 'evt_manual_1' });
+		expect(executionOutput(execution, 'HeyGen Trigger')[0].json).toMatchObject({ event_type: 'avatar_video.fail', msg: 'Avatar rendering timed out', event_id: seenId });
+		expect(await executionsSettled(before, 1)).toBe(before + 1);
 	});
+
+	it('ten copies of a new event arriving at once (each with its own event-id header) start exactly one execution', async () => {
+		const before = (await executionsOf(PROBE)).length;
+		const secret = await secretFor(PROBE_URL);
+		const body = JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: 'v_burst', url: 'https://files.example.com/v_burst.mp4', callback_id: 'burst' } });
+		const statuses = await Promise.all(
+			Array.from({ length: 10 }, (_, i) => deliver(body, { 'heygen-signature': signBody(secret, body), 'heygen-timestamp': now(), 'heygen-event-id': `evt_burst_${i}` })),
+		);
+		expect(statuses).toEqual(Array(10).fill(200));
+		expect(await executionsSettled(before, 1)).toBe(before + 1);
+	});
+
+	it('1,034 generated forged, tampered, stale, replayed, huge and non-event deliveries start no execution in n8n', async () => {
+		const before = (await executionsOf(PROBE)).length;
+		const secret = await secretFor(PROBE_URL);
+		const captured = await capturedDelivery(firstVideoId);
+		const genuine: GenuineEvent = {
+			label: `the delivery of ${firstVideoId}`,
+			headers: captured.headers,
+			body: Buffer.from(captured.body, 'utf8'),
+			selected: true,
+			runKey: runKeyOf(JSON.parse(captured.body) as never),
+			retries: [],
+		};
+		const forgeries = forgeDeliveries(20261109, [genuine], secret);
+		expect(forgeries.length).toBeGreaterThanOrEqual(1000);
+		const wrong: string[] = [];
+		const tally = new Map<string, { deliveries: number; ms: number; statuses: Map<number, number> }>();
+		for (const forgery of forgeries) {
+			const sentAt = Date.now();
+			const answer = await sendRaw(PROBE_URL, forgery.wire);
+			const entry = tally.get(forgery.category) ?? { deliveries: 0, ms: 0, statuses: new Map<number, number>() };
+			entry.deliveries++;
+			entry.ms += Date.now() - sentAt;
+			entry.statuses.set(answer.status, (entry.statuses.get(answer.status) ?? 0) + 1);
+			tally.set(forgery.category, entry);
+			// n8n itself answers 422 to a JSON content type whose body does not parse, before the node runs.
+			const unparsable = (() => {
+				try {
+					JSON.parse(forgery.wire.body.toString('utf8'));
+					return false;
+				} catch {
+					return forgery.wire.body.length > 0;
+				}
+			})();
+			const expectedStatus = unparsable && forgery.expected.status !== 200 ? [forgery.expected.status, 422] : [forgery.expected.status];
+			const duplicateOk = !('duplicate' in forgery.expected) || answer.body.includes('"duplicate":true');
+			if (!expectedStatus.includes(answer.status) || !duplicateOk) wrong.push(`${forgery.category}: ${forgery.label} → ${answer.status} ${answer.body.slice(0, 200)}`);
+		}
+		const table = [...tally.entries()].map(
+			([category, entry]) => `${category.padEnd(38)} ${String(entry.deliveries).padStart(5)} deliveries ${String(entry.ms).padStart(6)} ms  statuses ${[...entry.statuses.entries()].map(([status, n]) => `${status}×${n}`).join(' ')}`,
+		);
+		console.log(`forged deliveries to n8n (${forgeries.length}):\n${table.join('\n')}`);
+		expect(wrong).toEqual([]);
+		expect(await executionsSettled(before, 0)).toBe(before);
+	}, 300_000);
+
+	it('after n8n restarts on the same database, the replayed delivery starts nothing and a new event starts exactly one execution', async () => {
+		const captured = await capturedDelivery(firstVideoId);
+		await restartN8n();
+		// Published workflows are activated again on start: the endpoint is kept, not registered twice.
+		await waitFor('the trigger to listen again', async () => (await deliver('{}', {})) === 401, 120_000);
+		expect((await endpoints()).map((endpoint) => endpoint.url)).toEqual([PROBE_URL]);
+
+		const before = (await executionsOf(PROBE)).length;
+		const signature = captured.headers['heygen-signature'];
+		const replays: Array<Record<string, string>> = [
+			{ 'heygen-signature': signature, 'heygen-timestamp': now(), 'heygen-event-id': captured.event_id },
+			{ 'heygen-signature': signature, 'heygen-timestamp': now(), 'heygen-event-id': 'evt_after_restart' },
+			{ 'heygen-signature': signature, 'heygen-timestamp': now() },
+			{ signature, 'heygen-timestamp': now(), 'heygen-event-id': 'evt_legacy_after_restart' },
+		];
+		for (const headers of replays) {
+			expect(await deliver(captured.body, headers)).toBe(200);
+		}
+		expect(await deliver(captured.body, { signature })).toBe(401);
+		expect(await executionsSettled(before, 0)).toBe(before);
+
+		const videoId = await createVideo('contact-after-restart');
+		expect(await executionsSettled(before, 1)).toBe(before + 1);
+		const [latest] = await executionsOf(PROBE);
+		expect(executionOutput(latest, 'HeyGen Trigger')[0].json).toMatchObject({ event_type: 'avatar_video.success', video_id: videoId, callback_id: 'contact-after-restart' });
+		// Its own replay is a duplicate too.
+		const next = await capturedDelivery(videoId);
+		expect(await deliver(next.body, { 'heygen-signature': next.headers['heygen-signature'], 'heygen-timestamp': now(), 'heygen-event-id': 'evt_new' })).toBe(200);
+		expect(await executionsSettled(before + 1, 0)).toBe(before + 1);
+	}, 300_000);
 
 	it('unpublishing removes the endpoint; 20 publish/unpublish cycles leave none behind', async () => {
 		await unpublish(PROBE);

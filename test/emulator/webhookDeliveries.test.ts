@@ -149,7 +149,7 @@ describe('webhook deliveries of finished videos', () => {
 		expect(delivery.headers.signature).toBe(delivery.headers[SIGNATURE_HEADER]);
 		expect(delivery.body.event_id).toBe(delivery.headers[EVENT_ID_HEADER]);
 		expect(verify(delivery, hook.secret).ok).toBe(true);
-		const legacyOnly = { ...delivery, headers: { signature: delivery.headers.signature } };
+		const legacyOnly = { ...delivery, headers: { signature: delivery.headers.signature, [TIMESTAMP_HEADER]: delivery.headers[TIMESTAMP_HEADER] } };
 		expect(verify(legacyOnly, hook.secret)).toMatchObject({ ok: true, legacy: true });
 	});
 });

@@ -601,8 +601,8 @@ export interface WebhookMethodOptions extends TriggerOptions {
 }
 
 export interface WebhookDeliveryOptions extends TriggerOptions {
-	/** The request as it reached n8n's webhook server. */
-	request: { headers: Record<string, string>; rawBody: string };
+	/** The request as it reached n8n's webhook server (headers as Node parsed them, the body's bytes). */
+	request: { headers: Record<string, string | string[]>; rawBody: string | Buffer };
 }
 
 const TRIGGER_NODE_NAME = 'Trigger';
@@ -661,13 +661,16 @@ export async function runWebhookDelivery(options: WebhookDeliveryOptions): Promi
 	response: { status?: number; body?: unknown };
 	items: INodeExecutionData[] | undefined;
 	staticData: IDataObject;
+	/** Whether n8n would save the static data after this call (its `__dataChanged` mark). */
+	staticDataChanged: boolean;
 }> {
 	await ensureEngine();
 	const { workflow, node, nodeType, credentialsHelper } = triggerWorkflow(options);
 	if (typeof nodeType.webhook !== 'function') throw new UnexpectedError('Node type has no webhook method');
 	const additionalData = createAdditionalData(credentialsHelper, undefined, undefined);
 	const response: { status?: number; body?: unknown } = {};
-	const request = { headers: options.request.headers, rawBody: Buffer.from(options.request.rawBody), body: jsonOrEmpty(options.request.rawBody), query: {}, params: {} };
+	const rawBody = Buffer.from(options.request.rawBody);
+	const request = { headers: options.request.headers, rawBody, body: jsonOrEmpty(rawBody.toString('utf8')), query: {}, params: {} };
 	const reply = {
 		status(code: number) {
 			response.status = code;
@@ -695,7 +698,8 @@ export async function runWebhookDelivery(options: WebhookDeliveryOptions): Promi
 	};
 	const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 	const result = await nodeType.webhook.call(context);
-	return { response, items: result.workflowData?.[0], staticData: deepCopy(workflow.staticData) };
+	const staticDataChanged = (workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true;
+	return { response, items: result.workflowData?.[0], staticData: deepCopy(workflow.staticData), staticDataChanged };
 }
 
 function jsonOrEmpty(text: string): IDataObject {

@@ -1,6 +1,6 @@
 import { endpointExists, registerEndpoint, removeEndpoint, type EndpointRecord, type EndpointState, type WebhookApi } from '../../nodes/HeyGen/trigger/lifecycle';
-import { firstSighting } from '../../nodes/HeyGen/trigger/replay';
-import { eventItem } from '../../nodes/HeyGen/trigger/events';
+import { DEFAULT_REPLAY_WINDOW, deliveryKey, mergeSeen, storedIsBehind } from '../../nodes/HeyGen/trigger/replay';
+import { eventItem, parseEventBody } from '../../nodes/HeyGen/trigger/events';
 
 const URL = 'https://n8n.example.com/webhook/abc/webhook';
 
@@ -86,17 +86,65 @@ describe('webhook endpoint lifecycle', () => {
 	});
 });
 
-describe('replay protection', () => {
-	it('runs an event id once, forgets it after a day, and keeps a bounded list', () => {
-		const seen = {};
-		expect(firstSighting(seen, 'evt_1', 1000)).toBe(true);
-		expect(firstSighting(seen, 'evt_1', 1005)).toBe(false);
-		expect(firstSighting(seen, 'evt_1', 1000 + 86_401)).toBe(true);
+describe('replay memory', () => {
+	const body = Buffer.from('{"event_type":"avatar_video.success","event_data":{"video_id":"v1"}}');
+
+	it('keys a delivery on its signed bytes, or on the event id inside them, in 22 characters', () => {
+		const key = deliveryKey(body, undefined);
+		expect(key).toMatch(/^[A-Za-z0-9_-]{22}$/);
+		expect(deliveryKey(Buffer.from(body), undefined)).toBe(key);
+		expect(deliveryKey(Buffer.from(body.toString().replace('v1', 'v2')), undefined)).not.toBe(key);
+		// Two bodies of one event (a retry re-serialised) share the key when they carry its id.
+		expect(deliveryKey(body, 'evt_1')).toBe(deliveryKey(Buffer.from('{"other":"bytes"}'), 'evt_1'));
+		expect(deliveryKey(body, 'evt_1')).not.toBe(deliveryKey(body, 'evt_2'));
+		// An id and a body spelling the same text do not collide.
+		expect(deliveryKey(Buffer.from('evt_1'), undefined)).not.toBe(deliveryKey(body, 'evt_1'));
+	});
+
+	it('merges two memories, the earlier sighting winning, and forgets entries past the window', () => {
+		const window = { ttlSeconds: 100, maxEntries: 10 };
+		expect(mergeSeen({ a: 10, b: 50 }, { b: 40, c: 60 }, 111, window)).toEqual({ b: 40, c: 60 });
+		expect(mergeSeen({ a: 10 }, {}, 110, window)).toEqual({ a: 10 });
+		expect(mergeSeen(undefined, { a: 1 }, 101, window)).toEqual({ a: 1 });
+		expect(mergeSeen(undefined, { a: 1 }, 102, window)).toEqual({});
+		// Anything that is not a time (a hand-edited or older store) is dropped, not trusted.
+		expect(mergeSeen({ a: 'x' as never, b: Number.NaN, c: 50 }, {}, 60, window)).toEqual({ c: 50 });
+	});
+
+	it('keeps at most maxEntries, dropping the oldest', () => {
 		const many: Record<string, number> = {};
-		for (let i = 0; i < 30; i++) firstSighting(many, `e${i}`, i, { ttlSeconds: 1000, maxIds: 10 });
-		expect(Object.keys(many)).toHaveLength(10);
-		expect(many).toHaveProperty('e29');
-		expect(many).not.toHaveProperty('e0');
+		for (let i = 0; i < 30; i++) many[`k${i}`] = 1000 + i;
+		const kept = mergeSeen(many, {}, 1030, { ttlSeconds: 1000, maxEntries: 10 });
+		expect(Object.keys(kept).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `k${20 + i}`).sort());
+		expect(DEFAULT_REPLAY_WINDOW).toEqual({ ttlSeconds: 7 * 24 * 3600, maxEntries: 5000 });
+	});
+
+	it('says when the stored copy lacks a key or still holds a dropped one', () => {
+		expect(storedIsBehind({ a: 1 }, { a: 1 })).toBe(false);
+		expect(storedIsBehind({ a: 1, b: 2 }, { a: 1 })).toBe(true);
+		expect(storedIsBehind({ a: 1 }, { a: 1, old: 0 })).toBe(true);
+		expect(storedIsBehind({ a: 1 }, { b: 1 })).toBe(true);
+		expect(storedIsBehind({}, undefined)).toBe(false);
+		expect(storedIsBehind({ a: 1 }, undefined)).toBe(true);
+	});
+
+	it('stays compact: 5,000 remembered deliveries take under 200 kB of static data', () => {
+		const seen: Record<string, number> = {};
+		for (let i = 0; i < 6000; i++) seen[deliveryKey(Buffer.from(`body ${i}`), undefined)] = 1_795_000_000 + i;
+		const kept = mergeSeen(seen, {}, 1_795_006_000);
+		expect(Object.keys(kept)).toHaveLength(5000);
+		expect(JSON.stringify(kept).length).toBeLessThan(200_000);
+	});
+});
+
+describe('event bodies', () => {
+	it('reads a UTF-8 JSON object with an event_type; anything else is not an event', () => {
+		expect(parseEventBody(Buffer.from('{"event_type":"avatar_video.success","event_data":{}}'))).toEqual({ event_type: 'avatar_video.success', event_data: {} });
+		for (const text of ['[{"event_type":"avatar_video.success"}]', 'null', '42', '"avatar_video.success"', '{}', '{"event_type":7}', '{"event_type":""}', 'not json', '{"event_type":"a"']) {
+			expect(parseEventBody(Buffer.from(text))).toBeUndefined();
+		}
+		const invalidUtf8 = Buffer.concat([Buffer.from('{"event_type":"avatar_video.success","x":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+		expect(parseEventBody(invalidUtf8)).toBeUndefined();
 	});
 });
 
@@ -109,6 +157,10 @@ describe('eventItem', () => {
 			url: 'u',
 			callback_id: 'c',
 		});
-		expect(eventItem({}, undefined)).toEqual({ event_type: 'unknown', event_id: null });
+		expect(eventItem({ event_type: 'batch.finished' }, undefined)).toEqual({ event_type: 'batch.finished', event_id: null });
+	});
+
+	it("prefers the body's own (signed) event id to the header's", () => {
+		expect(eventItem({ event_type: 'avatar_video.fail', event_id: 'evt_body', event_data: {} }, 'evt_header').event_id).toBe('evt_body');
 	});
 });

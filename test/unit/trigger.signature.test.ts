@@ -20,8 +20,8 @@ function delivery(overrides: Partial<Delivery> = {}, headers: Record<string, str
 }
 
 describe('verifyDelivery', () => {
-	it('accepts a delivery signed with the stored secret and returns its event id', () => {
-		expect(verifyDelivery(delivery())).toEqual({ ok: true, eventId: 'evt_1', legacy: false });
+	it('accepts a delivery signed with the stored secret', () => {
+		expect(verifyDelivery(delivery())).toEqual({ ok: true, legacy: false });
 	});
 
 	it('signs hex HMAC-SHA256 of the raw bytes with the whole secret, prefix included', () => {
@@ -50,11 +50,21 @@ describe('verifyDelivery', () => {
 		expect(verifyDelivery(delivery({ secret: '' }))).toEqual({ ok: false, reason: 'no_secret' });
 	});
 
-	it('accepts the legacy Signature header, with or without a timestamp', () => {
+	it('accepts the legacy Signature header with a timestamp, checked like any other', () => {
 		const legacy = { 'heygen-signature': undefined, signature: signBody(SECRET, body) };
-		expect(verifyDelivery(delivery({}, legacy))).toEqual({ ok: true, eventId: 'evt_1', legacy: true });
-		expect(verifyDelivery(delivery({}, { ...legacy, 'heygen-timestamp': undefined })).ok).toBe(true);
+		expect(verifyDelivery(delivery({}, legacy))).toEqual({ ok: true, legacy: true });
 		expect(verifyDelivery(delivery({}, { ...legacy, signature: 'deadbeef' }))).toEqual({ ok: false, reason: 'bad_signature' });
+		expect(verifyDelivery(delivery({}, { ...legacy, 'heygen-timestamp': String(NOW - 301) }))).toEqual({ ok: false, reason: 'stale_timestamp' });
+	});
+
+	it('refuses any delivery without a timestamp unless the legacy option is on, and then only the legacy header', () => {
+		const untimedLegacy = { 'heygen-signature': undefined, 'heygen-timestamp': undefined, signature: signBody(SECRET, body) };
+		expect(verifyDelivery(delivery({}, untimedLegacy))).toEqual({ ok: false, reason: 'no_timestamp' });
+		expect(verifyDelivery(delivery({ acceptLegacyWithoutTimestamp: true }, untimedLegacy))).toEqual({ ok: true, legacy: true });
+		expect(verifyDelivery(delivery({ acceptLegacyWithoutTimestamp: true }, { ...untimedLegacy, signature: 'f'.repeat(64) }))).toEqual({ ok: false, reason: 'bad_signature' });
+		// Heygen-Signature always comes with a timestamp; the option does not change that.
+		expect(verifyDelivery(delivery({ acceptLegacyWithoutTimestamp: true }, { 'heygen-timestamp': undefined }))).toEqual({ ok: false, reason: 'no_timestamp' });
+		expect(verifyDelivery(delivery({ acceptLegacyWithoutTimestamp: true }, { 'heygen-timestamp': '  ' }))).toEqual({ ok: false, reason: 'no_timestamp' });
 	});
 
 	it('requires a timestamp with Heygen-Signature and refuses one more than five minutes off', () => {

@@ -2,13 +2,24 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData, INodeExecuti
 
 import { apiData } from '../transport/request';
 import { downloadToBinary } from '../transport/download';
-import { eventItem } from './events';
+import { eventItem, parseEventBody, signedEventId } from './events';
 import type { EndpointState } from './lifecycle';
-import { firstSighting, type SeenEvents } from './replay';
-import { verifyDelivery, type Rejection } from './signature';
+import { deliveryKey, mergeSeen, storedIsBehind, type SeenDeliveries } from './replay';
+import { EVENT_ID_HEADER, header, verifyDelivery, type Rejection } from './signature';
 
-/** Event ids seen by this process, per workflow and node: concurrent retries of one event run once. */
-const seenInProcess = new Map<string, SeenEvents>();
+/** What the trigger keeps in the node's static data: its endpoint, and the deliveries it ran. */
+type TriggerState = EndpointState & {
+	seenDeliveries?: SeenDeliveries;
+	/** Kept by earlier versions, keyed on the unsigned event-id header: dropped, never read. */
+	seenEvents?: unknown;
+};
+
+/**
+ * Deliveries this process ran, per workflow and node. Each request reads its own copy of the
+ * static data, so this is what stops two concurrent deliveries of one event in one process, and
+ * what writes back a record that n8n's save of another request's copy overwrote.
+ */
+const seenInProcess = new Map<string, SeenDeliveries>();
 
 const VIDEO_EVENTS = /^avatar_video(_gif|_caption)?\./;
 const TRANSLATION_EVENTS = /^video_translate\./;
@@ -50,18 +61,39 @@ const REJECTIONS: Record<Rejection, string> = {
 };
 
 /**
+ * Whether a verified event already started a run, by its key in this process's memory and in the
+ * stored one; a new event that will run is recorded in both. Synchronous, so no other request
+ * of this process can interleave between the check and the record.
+ */
+function alreadyRun(ctx: IWebhookFunctions, state: TriggerState, key: string, willRun: boolean): boolean {
+	const processKey = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
+	const now = Math.floor(Date.now() / 1000);
+	let memory = mergeSeen(state.seenDeliveries, seenInProcess.get(processKey) ?? {}, now);
+	const duplicate = key in memory;
+	if (!duplicate && willRun) memory = mergeSeen(memory, { [key]: now }, now);
+	seenInProcess.set(processKey, memory);
+	// Assigning (not mutating) marks the static data changed, so n8n saves it after this call.
+	if (storedIsBehind(memory, state.seenDeliveries)) state.seenDeliveries = { ...memory };
+	if (state.seenEvents !== undefined) delete state.seenEvents;
+	return duplicate;
+}
+
+/**
  * Handles one delivery: verifies it first and fails closed (401, no run), answers HeyGen at once
- * (it retries anything slower than ten seconds), drops retries of an event already run and events
- * not selected, then builds the item, optionally with the fresh resource and its video file.
+ * (it retries anything slower than ten seconds), drops a delivery whose signed content already
+ * ran (whatever its unsigned headers say) and events not selected, then builds the item,
+ * optionally with the fresh resource and its video file.
  */
 export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const state = ctx.getWorkflowStaticData('node') as EndpointState & { seenEvents?: SeenEvents };
+	const state = ctx.getWorkflowStaticData('node') as TriggerState;
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const request = ctx.getRequestObject();
 	const verdict = verifyDelivery({
 		rawBody: request.rawBody,
 		headers: request.headers,
 		secret: state.secret,
 		nowSeconds: Math.floor(Date.now() / 1000),
+		acceptLegacyWithoutTimestamp: options.acceptLegacyWithoutTimestamp === true,
 	});
 	if (!verdict.ok) {
 		ctx.logger.warn(`HeyGen Trigger refused a delivery: ${verdict.reason}`);
@@ -69,37 +101,26 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 		return { noWebhookResponse: true };
 	}
 
-	let body: unknown;
-	try {
-		body = JSON.parse(request.rawBody.toString('utf8'));
-	} catch {
-		respond(ctx, 400, { error: 'The body is not JSON' });
+	const rawBody = request.rawBody;
+	const body = parseEventBody(rawBody);
+	if (!body) {
+		respond(ctx, 400, { error: 'The body is not a HeyGen event (a UTF-8 JSON object with an event_type)' });
 		return { noWebhookResponse: true };
 	}
-	const item = eventItem(body, verdict.eventId);
-
-	if (item.event_id) {
-		const key = `${ctx.getWorkflow().id}:${ctx.getNode().id}`;
-		const local = seenInProcess.get(key) ?? {};
-		seenInProcess.set(key, local);
-		state.seenEvents ??= {};
-		const now = Math.floor(Date.now() / 1000);
-		const inProcess = firstSighting(local, item.event_id, now);
-		const stored = firstSighting(state.seenEvents, item.event_id, now);
-		if (!inProcess || !stored) {
-			respond(ctx, 200, { received: true, duplicate: true });
-			return { noWebhookResponse: true };
-		}
-	}
-
+	const item = eventItem(body, header(request.headers, EVENT_ID_HEADER));
 	const events = ctx.getNodeParameter('events', []) as string[];
-	if (!events.includes('*') && !events.includes(item.event_type)) {
+	const selected = events.includes('*') || events.includes(item.event_type);
+
+	if (alreadyRun(ctx, state, deliveryKey(rawBody, signedEventId(body)), selected)) {
+		respond(ctx, 200, { received: true, duplicate: true });
+		return { noWebhookResponse: true };
+	}
+	if (!selected) {
 		respond(ctx, 200, { received: true, ignored: true });
 		return { noWebhookResponse: true };
 	}
 	respond(ctx, 200, { received: true });
 
-	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	let json: IDataObject = { ...item };
 	if (options.fetchResource || options.downloadVideo) {
 		const fresh = await freshResource(ctx, json).catch((error: Error) => ({ resource_error: error.message }));

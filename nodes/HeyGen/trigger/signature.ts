@@ -28,7 +28,7 @@ export type Rejection =
 	| 'stale_timestamp'
 	| 'future_timestamp';
 
-export type Verdict = { ok: true; eventId?: string; legacy: boolean } | { ok: false; reason: Rejection };
+export type Verdict = { ok: true; legacy: boolean } | { ok: false; reason: Rejection };
 
 export interface Delivery {
 	rawBody: Buffer | string | undefined;
@@ -38,9 +38,12 @@ export interface Delivery {
 	secret: string | undefined;
 	/** Unix seconds. */
 	nowSeconds: number;
+	/** The user's explicit opt-in to old deliveries signed with `Signature` and carrying no timestamp. */
+	acceptLegacyWithoutTimestamp?: boolean;
 }
 
-function header(headers: Delivery['headers'], name: string): string | undefined {
+/** A header's value as Node gives it (the first when repeated), trimmed; undefined when blank. */
+export function header(headers: Delivery['headers'], name: string): string | undefined {
 	const value = headers[name];
 	const first = Array.isArray(value) ? value[0] : value;
 	return typeof first === 'string' && first.trim() ? first.trim() : undefined;
@@ -55,9 +58,10 @@ function sameSignature(expected: string, actual: string): boolean {
 
 /**
  * Checks a delivery and fails closed: no stored secret, no body, a missing or wrong signature,
- * or a timestamp more than five minutes off are all rejections. `Heygen-Signature` deliveries
- * must carry `Heygen-Timestamp`; the legacy `Signature` header is accepted without one (older
- * deliveries had none), and its timestamp is checked when present. Never throws.
+ * or a missing timestamp or one more than five minutes off are all rejections. Only the legacy
+ * `Signature` header may come without `Heygen-Timestamp`, and only when the user turned on
+ * `acceptLegacyWithoutTimestamp`. The timestamp is not signed, so it only bounds HeyGen's own
+ * deliveries; replays are stopped by the dedupe on signed content. Never throws.
  */
 export function verifyDelivery(delivery: Delivery): Verdict {
 	if (!delivery.secret) return { ok: false, reason: 'no_secret' };
@@ -69,7 +73,7 @@ export function verifyDelivery(delivery: Delivery): Verdict {
 
 	const timestamp = header(delivery.headers, TIMESTAMP_HEADER);
 	if (timestamp === undefined) {
-		if (current) return { ok: false, reason: 'no_timestamp' };
+		if (!legacy || !delivery.acceptLegacyWithoutTimestamp) return { ok: false, reason: 'no_timestamp' };
 	} else {
 		if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'bad_timestamp' };
 		const skew = delivery.nowSeconds - Number(timestamp);
@@ -78,5 +82,5 @@ export function verifyDelivery(delivery: Delivery): Verdict {
 	}
 
 	if (!sameSignature(signBody(delivery.secret, delivery.rawBody), signature)) return { ok: false, reason: 'bad_signature' };
-	return { ok: true, eventId: header(delivery.headers, EVENT_ID_HEADER), legacy: Boolean(legacy) };
+	return { ok: true, legacy: Boolean(legacy) };
 }
