@@ -15,5 +15,6 @@ module.exports = {
 	globalSetup: '<rootDir>/test/e2e/global-setup.ts',
 	globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
 	maxWorkers: 1,
+	testSequencer: '<rootDir>/test/e2e/sequencer.js',
 	testTimeout: 300_000,
 };

@@ -28,6 +28,8 @@ export interface EmulatorControls {
 	redeliver(eventId: string, endpointId?: string): { event_id: string; targets: Array<{ target: string; endpoint_id: string | null }> };
 	/** Test only: the signing secrets HeyGen shows once, so a test can forge or check signatures. */
 	webhookSecrets(): Array<{ endpoint_id: string; url: string; secret: string }>;
+	/** Test only: every signing secret ever handed out, deleted endpoints' and rotated ones included. */
+	issuedSecrets(): string[];
 }
 
 export interface ControlDeps {
@@ -105,7 +107,7 @@ function route(method: string, url: URL, body: ParsedBody, controls: EmulatorCon
 			return ok(controls.redeliver(parsed.data.event_id, parsed.data.endpoint_id), 202);
 		}
 		case 'GET /webhook-secrets':
-			return ok(controls.webhookSecrets());
+			return ok(url.searchParams.get('issued') === 'all' ? controls.issuedSecrets() : controls.webhookSecrets());
 		default:
 			return { status: 404, body: errorBody('not_found', `${method} ${url.pathname} is not a control endpoint.`) };
 	}

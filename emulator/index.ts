@@ -245,6 +245,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			state.webhooks
 				.listEndpoints()
 				.map((endpoint) => ({ endpoint_id: endpoint.id, url: endpoint.url, secret: endpoint.secret })),
+		issuedSecrets: () => [...state.webhooks.issuedSecrets],
 	};
 
 	const closing = new AbortController();

@@ -139,6 +139,8 @@ export class WebhookStore {
 	readonly events = new Map<string, WebhookEvent>();
 	/** Kept as one array for the emulator's lifetime, so a reference held by a test stays current. */
 	readonly attempts: DeliveryAttempt[] = [];
+	/** Every signing secret ever handed out (created or rotated), kept across resets for secret scans. */
+	readonly issuedSecrets: string[] = [];
 	private nextSequence = 1;
 	private nextAttemptId = 1;
 
@@ -152,12 +154,17 @@ export class WebhookStore {
 			events: normalisedEvents(input.events),
 			entityId: input.entityId ?? null,
 			status: 'enabled',
-			secret: newSecret(),
+			secret: this.issue(newSecret()),
 			createdAtMs: now,
 			sequence: this.nextSequence++,
 		};
 		this.endpoints.set(endpoint.id, endpoint);
 		return endpoint;
+	}
+
+	private issue(secret: string): string {
+		this.issuedSecrets.push(secret);
+		return secret;
 	}
 
 	requireEndpoint(id: string): WebhookEndpointRecord {
@@ -186,7 +193,7 @@ export class WebhookStore {
 	/** The old secret stops working at once: later deliveries are signed with the new one. */
 	rotateSecret(id: string): WebhookEndpointRecord {
 		const endpoint = this.requireEndpoint(id);
-		endpoint.secret = newSecret();
+		endpoint.secret = this.issue(newSecret());
 		return endpoint;
 	}
 

@@ -23,6 +23,8 @@ export interface E2eEnvironment {
 }
 
 export const STATE_FILE = join(__dirname, '..', '..', '.cache', 'e2e-state.json');
+/** Everything n8n printed during the suite (the server at debug level, and each CLI run), for the secret scan. */
+export const N8N_LOG_FILE = join(__dirname, '..', '..', '.cache', 'e2e-n8n.log');
 
 export function e2eEnvironment(): E2eEnvironment {
 	return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2eEnvironment;

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-import { STATE_FILE, type E2eEnvironment } from './environment';
+import { N8N_LOG_FILE, STATE_FILE, type E2eEnvironment } from './environment';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const provision = require('../../scripts/lib/provision.cjs');
@@ -41,7 +41,8 @@ export default async function globalSetup(): Promise<void> {
 			.map((file) => join(dir, file));
 	harness.importWorkflows(n8n, env, [...workflowFiles(join(__dirname, '..', '..', 'examples')), ...workflowFiles(join(__dirname, 'workflows'))]);
 
-	const instance = await harness.startN8n(n8n, env);
+	writeFileSync(N8N_LOG_FILE, '');
+	const instance = await harness.startN8n(n8n, { ...env, N8N_LOG_LEVEL: 'debug' }, { log: (text: string) => appendFileSync(N8N_LOG_FILE, text) });
 	const control = await startControl(() => instance.restart());
 	// The CLI runs beside the server: its own task-runner broker port.
 	const cliEnv = { ...env, N8N_RUNNERS_BROKER_PORT: String(await harness.freePort()) };

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { e2eEnvironment } from './environment';
+import { e2eEnvironment, N8N_LOG_FILE } from './environment';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const harness = require('../../scripts/lib/n8n.cjs');
@@ -29,6 +30,7 @@ export interface Execution {
 /** `n8n execute --id <id>`: runs a saved workflow in the real n8n CLI. */
 export function execute(workflowId: string): Execution {
 	const result = harness.executeWorkflow({ node: { nodeBin: env.nodeBin }, n8nBin: env.n8nBin }, env.cliEnv, workflowId);
+	appendFileSync(N8N_LOG_FILE, `${result.stdout}\n${result.stderr}\n`);
 	if (!result.data) throw new Error(`n8n execute printed no run data (exit ${result.exitCode}):\n${result.stdout}\n${result.stderr}`.slice(-6000));
 	return { exitCode: result.exitCode, run: result.data, stdout: result.stdout };
 }

@@ -189,6 +189,9 @@ describe('POST /v3/webhooks/endpoints/{endpoint_id}/rotate-secret', () => {
 		expect(rotated.body.data.secret).not.toBe(created.secret);
 		const secrets = await control(emulator(), 'GET', '/webhook-secrets');
 		expect(secrets.body.data).toEqual([{ endpoint_id: created.endpoint_id, url: LOCAL_HOOK, secret: rotated.body.data.secret }]);
+		await call(emulator(), 'DELETE', `/v3/webhooks/endpoints/${created.endpoint_id}`);
+		const issued = await control(emulator(), 'GET', '/webhook-secrets?issued=all');
+		expect(issued.body.data).toEqual(expect.arrayContaining([created.secret, rotated.body.data.secret]));
 		expectError(await call(emulator(), 'POST', '/v3/webhooks/endpoints/ep_missing/rotate-secret'), 404, 'not_found');
 	});
 });

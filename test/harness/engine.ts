@@ -59,7 +59,7 @@ import { rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 
 import { HarnessCredentialsHelper, type CredentialUpdate } from './credentials-helper';
-import { recordingLogger, recordLogs } from './secrets';
+import { assertNoLeaks, loggedLines, recordingLogger, recordLogs } from './secrets';
 
 export { HarnessCredentialsHelper } from './credentials-helper';
 export type { CredentialUpdate } from './credentials-helper';
@@ -697,7 +697,11 @@ export async function runWebhookDelivery(options: WebhookDeliveryOptions): Promi
 		webhookId: node.webhookId,
 	};
 	const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+	const logsBefore = loggedLines.length;
 	const result = await nodeType.webhook.call(context);
+	// The endpoint's signing secret and the API key must reach no answer, item or log line.
+	const secrets = [String((options.staticData as IDataObject | undefined)?.secret ?? ''), ...Object.values(options.credentials).map((data) => String(data.apiKey ?? ''))];
+	assertNoLeaks({ response, items: result.workflowData, logs: loggedLines.slice(logsBefore) }, secrets);
 	const staticDataChanged = (workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true;
 	return { response, items: result.workflowData?.[0], staticData: deepCopy(workflow.staticData), staticDataChanged };
 }
