@@ -1,4 +1,5 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import dns from 'node:dns';
 
 import { HeyGenApi } from '../../credentials/HeyGenApi.credentials';
 import { startEmulator, type Emulator, type EmulatorOptions, type RecordedRequest } from '../../emulator';
@@ -52,25 +53,54 @@ export function useEmulator(options: EmulatorOptions = {}): Emulator {
 	});
 }
 
-export function credentialsFor(emulator: Emulator, apiKey = emulator.apiKey) {
-	return { heyGenApi: { apiKey, baseUrl: emulator.url } };
+export function credentialsFor(emulator: Emulator, apiKey = emulator.apiKey, baseUrl = emulator.url) {
+	return { heyGenApi: { apiKey, baseUrl } };
+}
+
+/** A host name that looks public to the node but reaches the emulator: it resolves to loopback in this test process only. */
+export const PUBLIC_LOOKING_HOST = 'api.heygen-emulator.test';
+
+/**
+ * Lets a test file use a Base URL on a public-looking host (`publicBaseUrl`), so the node treats
+ * HeyGen as remote (local media URLs are refused) while its requests still reach the emulator.
+ */
+export function usePublicLookingHost(): void {
+	const original = dns.lookup;
+	const patched = function (this: unknown, hostname: string, options: unknown, callback?: unknown) {
+		const done = (typeof options === 'function' ? options : callback) as (...args: unknown[]) => void;
+		const all = typeof options === 'object' && options !== null && (options as { all?: boolean }).all;
+		if (hostname !== PUBLIC_LOOKING_HOST) return (original as (...args: unknown[]) => void).call(this, hostname, options, callback);
+		return all ? done(null, [{ address: '127.0.0.1', family: 4 }]) : done(null, '127.0.0.1', 4);
+	};
+	beforeAll(() => {
+		(dns as { lookup: unknown }).lookup = patched;
+	});
+	afterAll(() => {
+		(dns as { lookup: unknown }).lookup = original;
+	});
+}
+
+export function publicBaseUrl(emulator: Emulator): string {
+	return `http://${PUBLIC_LOOKING_HOST}:${new URL(emulator.url).port}`;
 }
 
 export interface RunOptions extends Partial<Omit<HarnessNode, 'type' | 'parameters'>> {
 	items?: INodeExecutionData[];
 	apiKey?: string;
+	/** The credential's Base URL (default: the emulator's own, a local address). */
+	baseUrl?: string;
 	executionId?: string;
 	cancelAfterMs?: number;
 }
 
 /** Runs the HeyGen node through n8n-core's engine against the emulator. */
 export async function runHeyGen(emulator: Emulator, parameters: INodeParameters, options: RunOptions = {}): Promise<RunNodeResult> {
-	const { items, apiKey, executionId, cancelAfterMs, ...node } = options;
+	const { items, apiKey, baseUrl, executionId, cancelAfterMs, ...node } = options;
 	const logsBefore = loggedLines.length;
 	const result = await runNode({
 		nodeTypes: { [NODE_TYPE]: heyGen },
 		credentialTypes,
-		credentials: credentialsFor(emulator, apiKey),
+		credentials: credentialsFor(emulator, apiKey, baseUrl),
 		node: { type: NODE_TYPE, parameters, ...node },
 		items,
 		executionId,

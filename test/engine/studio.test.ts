@@ -54,7 +54,7 @@ describe('Video → Create Studio Video', () => {
 	it('takes HeyGen-shaped scenes as JSON and names the scene of a bad field', async () => {
 		const json = JSON.stringify([{ type: 'image', source: { type: 'url', url: 'https://cdn.example.com/a.png' }, duration: 400 }]);
 		const result = await runHeyGen(emulator, { resource: 'video', operation: 'createStudioVideo', sceneInput: 'json', scenesJson: json });
-		expect(result.error?.message).toBe('"Scene 1 › duration" must be at most 300 seconds [item 0]');
+		expect(result.error?.message).toBe('"Scenes (JSON) › scene 1 › duration" must be at most 300 seconds [item 0]');
 		expect(apiCalls(emulator, 'POST')).toHaveLength(0);
 	});
 
@@ -89,14 +89,14 @@ describe('Video → Create Studio Video', () => {
 	it('takes 1 to 50 scenes: none or 51 are refused before anything is sent', async () => {
 		const imageScene = { type: 'image', source: { type: 'url', url: 'https://cdn.example.com/a.png' }, duration: 5 };
 		const none = await runHeyGen(emulator, { resource: 'video', operation: 'createStudioVideo', sceneInput: 'json', scenesJson: '[]' });
-		expect(none.error?.message).toBe('"Scenes" must hold at least one scene [item 0]');
+		expect(none.error?.message).toBe('"Scenes (JSON)" must hold at least one scene [item 0]');
 		const tooMany = await runHeyGen(emulator, {
 			resource: 'video',
 			operation: 'createStudioVideo',
 			sceneInput: 'json',
 			scenesJson: JSON.stringify(Array.from({ length: 51 }, () => imageScene)),
 		});
-		expect(tooMany.error?.message).toMatch(/^"Scenes" must .*at most 50 .*\[item 0\]$/);
+		expect(tooMany.error?.message).toMatch(/^"Scenes \(JSON\)" must .*at most 50 .*\[item 0\]$/);
 		expect(apiCalls(emulator, 'POST')).toHaveLength(0);
 	});
 

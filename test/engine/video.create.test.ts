@@ -330,7 +330,7 @@ describe('Video → Create Image Video', () => {
 				image_asset_id: 'asset_1',
 				speechSource: 'script',
 				script: 'Hi',
-				voice_id: locator('={{ $json.voice }}'),
+				voice_id: locator("={{ $json.voice ?? '' }}"),
 			},
 			{ items: items({}) },
 		);

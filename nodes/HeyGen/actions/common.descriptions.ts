@@ -1,5 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { pageMaximum, textParameter } from '../helpers/parameters';
+import type { EndpointKey } from '../transport/endpoints';
+
 /** HeyGen ids are short URL-safe strings; anything else is a paste mistake. Empty is left to `required`. n8n anchors these patterns. */
 const ID_PATTERN = '[A-Za-z0-9_\\-:.]*';
 const VIDEO_PAGE_URL = 'https?://(?:[A-Za-z0-9-]+\\.)*heygen\\.com/(?:videos|share)/[A-Za-z0-9_\\-]+(?:[/?#].*)?';
@@ -98,7 +101,8 @@ export const videoLocator: INodeProperties = {
 	],
 };
 
-export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
+/** "Return All" and "Limit" of a Get Many; the limit goes up to one page of the endpoint. */
+export function returnAllAndLimit(endpoint: EndpointKey): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -112,7 +116,7 @@ export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
 			name: 'limit',
 			type: 'number',
 			default: 50,
-			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
+			typeOptions: { minValue: 1, maxValue: pageMaximum(endpoint) },
 			displayOptions: { show: { returnAll: [false] } },
 			description: 'Max number of results to return',
 		},
@@ -170,8 +174,7 @@ export const callbackIdField: INodeProperties = {
 
 /** The item's Callback ID, or nothing when empty. */
 export function callbackIdOf(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
-	const value = String(ctx.getNodeParameter('callback_id', itemIndex, '') ?? '').trim();
-	return value || undefined;
+	return textParameter(ctx, 'callback_id', 'Callback ID', itemIndex) || undefined;
 }
 
 export const videoTitleField: INodeProperties = {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 
 import { mapWithLimit } from '../helpers/concurrency';
 import { asItemError, errorJson, withInputFields } from '../helpers/items';
+import { booleanParameter, checkMediaUrls, idParameter, localHostsReachable, textParameter } from '../helpers/parameters';
 import { validateBody, type FieldLabels } from '../helpers/validation';
 import { heyGenErrorOf, renderFailedError, waitTimedOutError } from '../transport/errors';
 import { canonicalJson, idempotencyKey } from '../transport/idempotency';
@@ -77,8 +78,10 @@ export interface PreparedItem {
 }
 
 /**
- * Builds and checks every item's body before anything is sent (bad input costs nothing).
- * Without Continue On Fail the first bad item stops the node here, before any request.
+ * Builds and checks every item's body (its schema and its media URLs) before anything is created
+ * (bad input costs nothing). Without Continue On Fail the first bad item stops the node here.
+ * `build` reads parameters; lookups come after (or, when a body needs one, after every item's
+ * own parameters were checked), so a bad item fails before any request.
  */
 export async function prepareBodies(
 	ctx: IExecuteFunctions,
@@ -88,11 +91,15 @@ export async function prepareBodies(
 	build: (itemIndex: number, item: PreparedItem) => IDataObject | Promise<IDataObject>,
 ): Promise<PreparedItem[]> {
 	const continueOnFail = ctx.continueOnFail();
+	const allowLocalHosts = await localHostsReachable(ctx);
 	const prepared: PreparedItem[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const item: PreparedItem = { itemIndex };
 		try {
-			item.body = validateBody(ctx, schema, await build(itemIndex, item), labels, itemIndex) as IDataObject;
+			checkDownloadField(ctx, itemIndex);
+			const body = await build(itemIndex, item);
+			checkMediaUrls(ctx, body, labels, itemIndex, allowLocalHosts);
+			item.body = validateBody(ctx, schema, body, labels, itemIndex) as IDataObject;
 		} catch (error) {
 			if (!continueOnFail) throw asItemError(ctx, error, itemIndex);
 			item.error = error;
@@ -100,6 +107,13 @@ export async function prepareBodies(
 		prepared.push(item);
 	}
 	return prepared;
+}
+
+/** The binary field of an item that asks for its file, checked before anything is created (a bad one would fail only after the render). */
+export function checkDownloadField(ctx: IExecuteFunctions, itemIndex: number): void {
+	if (booleanParameter(ctx, 'downloadVideo', 'Download Video', itemIndex, false)) {
+		textParameter(ctx, 'binaryPropertyName', 'Put Output File in Field', itemIndex, { required: true });
+	}
 }
 
 /** Marks an item as failed after preparation (for example a look without a default voice). */
@@ -311,7 +325,7 @@ export async function runCreates(
 export async function waitForExisting(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
-	idParameter: string,
+	idName: string,
 	idLabel: string,
 	plan: CreatePlan,
 ): Promise<INodeExecutionData[]> {
@@ -319,23 +333,12 @@ export async function waitForExisting(
 	const prepared: PreparedItem[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			prepared.push({ itemIndex, existingIds: [requiredId(ctx, idParameter, idLabel, itemIndex)] });
+			checkDownloadField(ctx, itemIndex);
+			prepared.push({ itemIndex, existingIds: [idParameter(ctx, idName, idLabel, itemIndex)] });
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asItemError(ctx, error, itemIndex);
 			prepared.push({ itemIndex, error });
 		}
 	}
 	return await runCreates(ctx, items, prepared, settings, plan);
-}
-
-/** A HeyGen ID parameter (plain or from a resource locator) as text, or an error naming it. */
-export function requiredId(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
-	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
-	const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-	if (value) return value;
-	const given = raw === null || raw === undefined || raw === '' ? 'empty' : `not text (${Array.isArray(raw) ? 'a list' : typeof raw})`;
-	throw new NodeOperationError(ctx.getNode(), `"${label}" is required [item ${itemIndex}]`, {
-		itemIndex,
-		description: `"${label}" is ${given} for item ${itemIndex}. Give the ID; nothing was sent to HeyGen.`,
-	});
 }

@@ -49,6 +49,51 @@ export async function runPerItem(
 	return output;
 }
 
+/** One item's input, read and checked, or why it cannot be used. */
+export type ItemInput<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/**
+ * Reads every item's input before any request is sent. Without Continue On Fail the first bad
+ * item stops the node here; with it, the bad item's error is kept for its own output item.
+ */
+export async function readEveryItem<T>(
+	ctx: IExecuteFunctions,
+	count: number,
+	read: (itemIndex: number) => T | Promise<T>,
+): Promise<Array<ItemInput<T>>> {
+	const continueOnFail = ctx.continueOnFail();
+	const inputs: Array<ItemInput<T>> = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			inputs.push({ ok: true, value: await read(itemIndex) });
+		} catch (error) {
+			if (!continueOnFail) throw asItemError(ctx, error, itemIndex);
+			inputs.push({ ok: false, error });
+		}
+	}
+	return inputs;
+}
+
+/** The input read for an item, or its error thrown again (the item loop turns it into the item's error). */
+export function inputOf<T>(input: ItemInput<T>): T {
+	if (!input.ok) throw input.error;
+	return input.value;
+}
+
+/**
+ * The item loop of simple operations whose items are all read first: `read` checks every item's
+ * parameters (no requests), then `act` runs per item with what was read.
+ */
+export async function runPerItemChecked<T>(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	read: (itemIndex: number) => T | Promise<T>,
+	act: (itemIndex: number, input: T) => Promise<IDataObject | IDataObject[] | INodeExecutionData>,
+): Promise<INodeExecutionData[]> {
+	const inputs = await readEveryItem(ctx, items.length, read);
+	return await runPerItem(ctx, items, async (itemIndex) => await act(itemIndex, inputOf(inputs[itemIndex])));
+}
+
 function isExecutionData(value: unknown): value is INodeExecutionData {
 	return typeof value === 'object' && value !== null && 'json' in value && typeof (value as INodeExecutionData).json === 'object';
 }

@@ -7,17 +7,21 @@ import { labelFor, type FieldLabels } from './labels';
 
 export { labelFor, type FieldLabels } from './labels';
 
+/** The error of one bad input: `"<Label>" <problem> [item N]`, and a description saying nothing was sent. */
+export function fieldError(ctx: IExecuteFunctions, label: string, problem: string, itemIndex: number, hint?: string): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `"${label}" ${problem} [item ${itemIndex}]`, {
+		itemIndex,
+		description: `${hint ? `${hint} ` : ''}Fix "${label}" for item ${itemIndex}; nothing was sent to HeyGen.`,
+	});
+}
+
 export function invalidInputError(
 	ctx: IExecuteFunctions,
 	issue: SchemaIssue,
 	labels: FieldLabels,
 	itemIndex: number,
 ): NodeOperationError {
-	const label = labelFor(issue.param, labels);
-	return new NodeOperationError(ctx.getNode(), `"${label}" ${issue.message} [item ${itemIndex}]`, {
-		itemIndex,
-		description: `Fix "${label}" for item ${itemIndex}; nothing was sent to HeyGen.`,
-	});
+	return fieldError(ctx, labelFor(issue.param, labels), issue.message, itemIndex);
 }
 
 /** Checks a request body before anything is sent; the error names the node's field and the item. */

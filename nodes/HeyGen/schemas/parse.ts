@@ -6,6 +6,21 @@ export interface SchemaIssue {
 	message: string;
 }
 
+/** zod's type names as a message says them ("must be text, not a list"). */
+const KIND_NAMES: Record<string, string> = {
+	string: 'text',
+	number: 'a number',
+	integer: 'a whole number',
+	boolean: 'true or false',
+	object: 'an object',
+	array: 'a list',
+	null: 'empty',
+	nan: 'NaN',
+	bigint: 'a number',
+	float: 'a number',
+	date: 'a date',
+};
+
 function describeIssue(issue: z.ZodIssue): SchemaIssue[] {
 	const base = issue.path.join('.');
 	if (issue.code === 'unrecognized_keys') {
@@ -16,6 +31,9 @@ function describeIssue(issue: z.ZodIssue): SchemaIssue[] {
 	}
 	if (issue.code === 'invalid_type' && issue.received === 'undefined') {
 		return [{ param: base, message: 'is required' }];
+	}
+	if (issue.code === 'invalid_type') {
+		return [{ param: base, message: `must be ${KIND_NAMES[issue.expected] ?? issue.expected}, not ${KIND_NAMES[issue.received] ?? issue.received}` }];
 	}
 	if (issue.code === 'invalid_enum_value') {
 		return [{ param: base, message: `must be one of ${issue.options.map(String).join(', ')}` }];

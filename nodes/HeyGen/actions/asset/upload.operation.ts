@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItem } from '../../helpers/items';
-import { uploadBinaryAsset } from '../../transport/upload';
+import { runPerItemChecked } from '../../helpers/items';
+import { textParameter } from '../../helpers/parameters';
+import { checkBinaryUpload, uploadBinaryAsset } from '../../transport/upload';
 import { inputBinaryField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -17,8 +18,14 @@ const displayOptions = { show: { resource: ['asset'], operation: ['upload'] } };
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const field = this.getNodeParameter('inputBinaryField', itemIndex, 'data') as string;
-		return { ...(await uploadBinaryAsset(this, itemIndex, field)) } as IDataObject;
-	});
+	return await runPerItemChecked(
+		this,
+		items,
+		async (itemIndex) => {
+			const field = textParameter(this, 'inputBinaryField', 'Input Binary Field', itemIndex, { required: true });
+			await checkBinaryUpload(this, itemIndex, field);
+			return field;
+		},
+		async (itemIndex, field) => ({ ...(await uploadBinaryAsset(this, itemIndex, field)) }) as IDataObject,
+	);
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItem } from '../../helpers/items';
+import { runPerItemChecked } from '../../helpers/items';
+import { idParameter } from '../../helpers/parameters';
 import { apiData } from '../../transport/request';
 import { avatarLookLocator } from '../common.descriptions';
 
@@ -12,8 +13,10 @@ const displayOptions = { show: { resource: ['avatar'], operation: ['get'] } };
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const lookId = String(this.getNodeParameter('avatar_id', itemIndex, '', { extractValue: true })).trim();
-		return await apiData<IDataObject>(this, 'getAvatarLook', { pathParams: { look_id: lookId }, itemIndex });
-	});
+	return await runPerItemChecked(
+		this,
+		items,
+		(itemIndex) => idParameter(this, 'avatar_id', 'Avatar', itemIndex),
+		async (itemIndex, lookId) => await apiData<IDataObject>(this, 'getAvatarLook', { pathParams: { look_id: lookId }, itemIndex }),
+	);
 }

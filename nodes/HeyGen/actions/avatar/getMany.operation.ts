@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItem } from '../../helpers/items';
+import { runPerItemChecked } from '../../helpers/items';
+import { collectionTexts, limitParameter } from '../../helpers/parameters';
 import { AVATAR_LOOK_TYPES, type AvatarLook } from '../../schemas';
 import { apiCollect } from '../../transport/request';
 import { returnAllAndLimit } from '../common.descriptions';
@@ -13,7 +14,7 @@ const TYPE_NAMES: Record<(typeof AVATAR_LOOK_TYPES)[number], string> = {
 };
 
 const properties: INodeProperties[] = [
-	...returnAllAndLimit(),
+	...returnAllAndLimit('listAvatarLooks'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -51,19 +52,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+const FILTER_LABELS = { group_id: 'Avatar Group ID', avatar_type: 'Avatar Type', ownership: 'Ownership' };
+
 const displayOptions = { show: { resource: ['avatar'], operation: ['getMany'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const qs: IDataObject = {};
-		for (const key of ['group_id', 'avatar_type', 'ownership']) {
-			if (filters[key]) qs[key] = String(filters[key]).trim();
-		}
+	const read = (itemIndex: number) => ({
+		limit: limitParameter(this, itemIndex, 'listAvatarLooks'),
+		qs: collectionTexts(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, FILTER_LABELS, itemIndex),
+	});
+	return await runPerItemChecked(this, items, read, async (itemIndex, { limit, qs }) => {
 		const looks = await apiCollect<AvatarLook>(this, 'listAvatarLooks', { qs, max: limit, itemIndex });
 		return looks.map((look) => ({ ...look }) as IDataObject);
 	});

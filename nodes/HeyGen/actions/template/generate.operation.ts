@@ -1,13 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, ResourceMapperValue } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { invalidInputError, type FieldLabels } from '../../helpers/validation';
+import { inputOf, readEveryItem } from '../../helpers/items';
+import { collectionTexts, describeValue, idParameter, textList, textValue } from '../../helpers/parameters';
+import { fieldError, validateBody, type FieldLabels } from '../../helpers/validation';
 import { generateTemplateVideoBodySchema, type TemplateDetail } from '../../schemas';
 import { apiData } from '../../transport/request';
 import { additionalFields, callbackIdField, callbackIdOf, createOptions, templateLocator, videoTitleField, waitFields } from '../common.descriptions';
-import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
+import { checkDownloadField, prepareBodies, readCreateSettings, runCreates } from '../createFlow';
 import { videoCreatePlan } from '../video/videoJobs';
-import { buildVariables, templateVariables } from './variables';
+import { buildVariables, templateVariables, variableLabel, variableLabels } from './variables';
 
 const properties: INodeProperties[] = [
 	templateLocator,
@@ -144,27 +146,62 @@ const LABELS: FieldLabels = {
 
 function settings(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = {};
-	for (const key of ['title', 'folder_id', 'brand_voice_id'] as const) {
-		if (typeof fields[key] === 'string' && (fields[key] as string).trim()) body[key] = (fields[key] as string).trim();
-	}
+	const body = collectionTexts(ctx, fields, { title: 'Title', folder_id: 'Folder ID', brand_voice_id: 'Brand Voice ID' }, itemIndex);
 	for (const key of ['caption', 'enable_sharing', 'include_gif', 'keep_text_vertically_centered', 'reorder_music'] as const) {
 		if (typeof fields[key] === 'boolean') body[key] = fields[key];
 	}
-	if (fields.fps !== undefined) body.fps = Number(fields.fps);
+	if (fields.fps !== undefined) body.fps = typeof fields.fps === 'string' ? Number(fields.fps) : fields.fps;
 	if (fields.width !== undefined || fields.height !== undefined) body.dimension = { width: fields.width, height: fields.height };
-	if (typeof fields.scene_ids === 'string' && fields.scene_ids.trim()) {
-		body.scene_ids = fields.scene_ids
-			.split(',')
-			.map((id) => id.trim())
-			.filter(Boolean);
+	if (Object.prototype.hasOwnProperty.call(fields, 'scene_ids')) {
+		const sceneIds = textList(ctx, fields.scene_ids, 'Scene IDs', itemIndex);
+		if (sceneIds.length > 0) body.scene_ids = sceneIds;
 	}
 	const callbackId = callbackIdOf(ctx, itemIndex);
 	if (callbackId) body.callback_id = callbackId;
 	return body;
 }
 
+/**
+ * The values the item mapped onto the template's variables, as text ('' for one left empty, so the
+ * template's default applies). An expression that gives an object, a list or null is refused.
+ */
+function mappedVariables(ctx: IExecuteFunctions, itemIndex: number): Record<string, string> {
+	const given = (ctx.getNodeParameter('variables', itemIndex, null) as ResourceMapperValue | null)?.value ?? {};
+	if (typeof given !== 'object' || Array.isArray(given)) throw fieldError(ctx, 'Variables', `must be the template's variables, not ${describeValue(given)}`, itemIndex);
+	const written = ((ctx.getNode().parameters.variables as IDataObject | undefined)?.value ?? {}) as IDataObject;
+	const mapped: Record<string, string> = {};
+	for (const [name, value] of Object.entries(given)) {
+		const fromExpression = typeof written[name] === 'string' && (written[name] as string).startsWith('=');
+		// A field left empty is stored as null; only an expression that gives null is a mistake.
+		mapped[name] = (value === null || value === undefined) && !fromExpression ? '' : textValue(ctx, value, variableLabel(name), itemIndex, { keepSpaces: true });
+	}
+	return mapped;
+}
+
+interface ItemTemplateInput {
+	templateId: string;
+	mapped: Record<string, string>;
+	settings: IDataObject;
+}
+
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const runSettings = readCreateSettings(this);
+	// Everything that does not depend on the template is checked for every item before any template is read.
+	const inputs = await readEveryItem(this, items.length, (itemIndex): ItemTemplateInput => {
+		checkDownloadField(this, itemIndex);
+		const input = {
+			templateId: idParameter(this, 'template_id', 'Template', itemIndex),
+			mapped: mappedVariables(this, itemIndex),
+			settings: settings(this, itemIndex),
+		};
+		validateBody(this, generateTemplateVideoBodySchema, { variables: {}, ...input.settings }, LABELS, itemIndex);
+		return input;
+	});
+	const labels: FieldLabels = {
+		...LABELS,
+		...variableLabels(new Set(inputs.flatMap((input) => (input.ok ? Object.keys(input.value.mapped) : [])))),
+	};
+
 	// Each distinct template is read once: its variables type what the items mapped.
 	const templates = new Map<string, Promise<TemplateDetail>>();
 	const templateOf = (templateId: string, itemIndex: number) => {
@@ -173,25 +210,29 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 		return templates.get(templateId) as Promise<TemplateDetail>;
 	};
-	const templateIds = items.map((_, i) => String(this.getNodeParameter('template_id', i, '', { extractValue: true })).trim());
-
-	const prepared = await prepareBodies(this, items, generateTemplateVideoBodySchema, LABELS, async (itemIndex) => {
-		const template = await templateOf(templateIds[itemIndex], itemIndex);
-		const mapped = (this.getNodeParameter('variables', itemIndex) as ResourceMapperValue | null)?.value ?? {};
-		const { variables, problem } = buildVariables(templateVariables(template), mapped, template.name);
-		if (problem) throw invalidInputError(this, problem, { [problem.param]: problem.param.replace('variables.', 'Variable ') }, itemIndex);
-		return { variables, ...settings(this, itemIndex) };
+	// The item's own values are checked (schema, media URLs); the template's defaults are HeyGen's and join them after.
+	const defaults: Array<Record<string, IDataObject>> = [];
+	const prepared = await prepareBodies(this, items, generateTemplateVideoBodySchema, labels, async (itemIndex) => {
+		const input = inputOf(inputs[itemIndex]);
+		const template = await templateOf(input.templateId, itemIndex);
+		const built = buildVariables(templateVariables(template), input.mapped, template.name);
+		if (built.problem) throw fieldError(this, variableLabel(built.problem.name), built.problem.message, itemIndex, built.problem.hint);
+		defaults[itemIndex] = built.defaults;
+		return { variables: built.given, ...input.settings };
 	});
+	for (const item of prepared) {
+		if (item.body) item.body.variables = { ...defaults[item.itemIndex], ...(item.body.variables as IDataObject) };
+	}
 
 	const plan = videoCreatePlan(this, 'template-video', async (item, idempotencyKey) =>
 		await apiData(this, 'generateTemplateVideo', {
-			pathParams: { template_id: templateIds[item.itemIndex] },
+			pathParams: { template_id: inputOf(inputs[item.itemIndex]).templateId },
 			body: item.body,
 			itemIndex: item.itemIndex,
-			fieldLabels: LABELS,
+			fieldLabels: labels,
 			idempotencyKey,
 			rateLimit: 'throw',
 		}),
 	);
-	return await runCreates(this, items, prepared, readCreateSettings(this), { ...plan, target: (item) => templateIds[item.itemIndex] });
+	return await runCreates(this, items, prepared, runSettings, { ...plan, target: (item) => inputOf(inputs[item.itemIndex]).templateId });
 }

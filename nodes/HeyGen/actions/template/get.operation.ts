@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItem } from '../../helpers/items';
+import { runPerItemChecked } from '../../helpers/items';
+import { idParameter } from '../../helpers/parameters';
 import { apiData } from '../../transport/request';
 import { templateLocator } from '../common.descriptions';
 import { templateOutput } from './output';
@@ -13,8 +14,11 @@ const displayOptions = { show: { resource: ['template'], operation: ['get'] } };
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const templateId = String(this.getNodeParameter('template_id', itemIndex, '', { extractValue: true })).trim();
-		return templateOutput(await apiData<IDataObject>(this, 'getTemplate', { pathParams: { template_id: templateId }, itemIndex }));
-	});
+	return await runPerItemChecked(
+		this,
+		items,
+		(itemIndex) => idParameter(this, 'template_id', 'Template', itemIndex),
+		async (itemIndex, templateId) =>
+			templateOutput(await apiData<IDataObject>(this, 'getTemplate', { pathParams: { template_id: templateId }, itemIndex })),
+	);
 }

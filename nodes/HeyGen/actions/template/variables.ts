@@ -1,5 +1,7 @@
 import type { IDataObject, INodePropertyOptions, ResourceMapperField } from 'n8n-workflow';
 
+import { FILE_REFERENCE_HINT, notAFileReference } from '../../helpers/parameters';
+import { fileReferenceKind } from '../../helpers/urls';
 import { TEMPLATE_VARIABLE_TYPES, type TemplateDetail, type TemplateVariableType } from '../../schemas';
 
 /** One variable of a template: its kind and its default value (in generate shape), if any. */
@@ -68,12 +70,10 @@ export function mapperFields(
 	});
 }
 
-const isUrl = (value: string) => /^https?:\/\//i.test(value);
-
-/** The generate shape of one variable's value, from what the user mapped onto it. */
+/** The generate shape of one variable's value, from what the user mapped onto it (a media value already checked). */
 export function variableValue(variable: TemplateVariable, raw: string): IDataObject {
 	const defaults = (variable.default?.properties ?? {}) as IDataObject;
-	const media = isUrl(raw) ? { url: raw } : { asset_id: raw };
+	const media = fileReferenceKind(raw) === 'url' ? { url: raw } : { asset_id: raw };
 	const properties: Record<TemplateVariableType, IDataObject> = {
 		text: { content: raw },
 		image: media,
@@ -85,38 +85,55 @@ export function variableValue(variable: TemplateVariable, raw: string): IDataObj
 	return { name: variable.name, type: variable.type, properties: properties[variable.type] };
 }
 
-export type VariableProblem = { param: string; message: string };
+/** A variable's display name in messages. */
+export const variableLabel = (name: string) => `Variable ${name}`;
+
+/** Body paths of the mapped variables ("variables.logo.properties.url") named as the mapper shows them. */
+export function variableLabels(names: Iterable<string>): Record<string, string> {
+	const labels: Record<string, string> = {};
+	for (const name of names) {
+		for (const path of ['', '.properties', '.properties.content', '.properties.url', '.properties.asset_id', '.properties.character_id', '.properties.voice_id']) {
+			labels[`variables.${name}${path}`] = variableLabel(name);
+		}
+	}
+	return labels;
+}
+
+const MEDIA_TYPES = new Set<TemplateVariableType>(['image', 'video', 'audio']);
+
+export type VariableProblem = { name: string; message: string; hint?: string };
 
 /**
- * Every variable of the template, typed: mapped values where given, the template's defaults
- * elsewhere. Names the template does not have, and required variables left empty, are problems.
+ * Every variable of the template, typed: the values the item mapped (`given`), and the template's
+ * own defaults for the rest (`defaults`, HeyGen's data, sent as they came). Names the template
+ * does not have, required variables left empty, and media values that are neither a URL nor an
+ * asset ID are problems. `mapped` holds text, '' for a variable left empty.
  */
 export function buildVariables(
 	variables: TemplateVariable[],
-	mapped: Record<string, unknown>,
+	mapped: Record<string, string>,
 	templateName: string,
-): { variables: Record<string, IDataObject>; problem?: VariableProblem } {
+): { given: Record<string, IDataObject>; defaults: Record<string, IDataObject>; problem?: VariableProblem } {
 	const known = new Map(variables.map((variable) => [variable.name, variable]));
+	const failed = (problem: VariableProblem) => ({ given: {}, defaults: {}, problem });
 	for (const name of Object.keys(mapped)) {
 		if (!known.has(name)) {
-			return {
-				variables: {},
-				problem: { param: `variables.${name}`, message: `is not a variable of the template "${templateName}" (it has ${[...known.keys()].join(', ')})` },
-			};
+			return failed({ name, message: `is not a variable of the template "${templateName}" (it has ${[...known.keys()].join(', ')})` });
 		}
 	}
-	const result: Record<string, IDataObject> = {};
+	const given: Record<string, IDataObject> = {};
+	const defaults: Record<string, IDataObject> = {};
 	for (const variable of variables) {
-		const value = mapped[variable.name];
-		const text = value === undefined || value === null ? '' : String(value);
+		const text = mapped[variable.name] ?? '';
 		if (text.trim() === '') {
-			if (!variable.default) {
-				return { variables: {}, problem: { param: `variables.${variable.name}`, message: 'is required: the template has no default for it' } };
-			}
-			result[variable.name] = variable.default;
-		} else {
-			result[variable.name] = variableValue(variable, variable.type === 'text' ? text : text.trim());
+			if (!variable.default) return failed({ name: variable.name, message: 'is required: the template has no default for it' });
+			defaults[variable.name] = variable.default;
+			continue;
 		}
+		const value = variable.type === 'text' ? text : text.trim();
+		const notFile = MEDIA_TYPES.has(variable.type) ? notAFileReference(value) : undefined;
+		if (notFile) return failed({ name: variable.name, message: notFile, hint: FILE_REFERENCE_HINT });
+		given[variable.name] = variableValue(variable, value);
 	}
-	return { variables: result };
+	return { given, defaults };
 }

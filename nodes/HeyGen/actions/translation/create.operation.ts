@@ -1,16 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { collectionTexts, textList, textParameter } from '../../helpers/parameters';
 import { invalidInputError, type FieldLabels } from '../../helpers/validation';
 import { createTranslationBodySchema, TRANSLATION_MODES } from '../../schemas';
 import { apiData } from '../../transport/request';
-import { binaryFingerprint, checkBinaryUpload, uploadBinaryAsset } from '../../transport/upload';
 import { additionalFields, callbackIdField, callbackIdOf, createOptions, describeField, inputBinaryField, waitFields } from '../common.descriptions';
-import { prepareBodies, readCreateSettings, runCreates, type PreparedItem } from '../createFlow';
+import { failPrepared, prepareBodies, readCreateSettings, runCreates, type PreparedItem } from '../createFlow';
+import { fileSourceInput, pendingFileFingerprint, uploadPendingFile } from '../fileSource';
 import { translationCreatePlan } from './translationJobs';
-
-/** Stands in for the asset ID of a file uploaded just before its translation is created. */
-const UPLOAD_PENDING = 'pending-upload';
 
 const properties: INodeProperties[] = [
 	{
@@ -101,69 +99,66 @@ const LABELS: FieldLabels = {
 	start_time: 'Start Time (Seconds)',
 	end_time: 'End Time (Seconds)',
 	callback_id: 'Callback ID',
+	brand_glossary_id: 'Brand Glossary ID',
+	folder_id: 'Folder ID',
 };
 
-/** Output languages as the user gave them: the dropdown's list, or an expression's list or comma-separated text. */
-function languagesOf(value: unknown): string[] {
-	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-	return list.map((language) => String(language).trim()).filter(Boolean);
-}
+/** Text fields under Additional Fields, by name, with their display names. */
+const TEXT_SETTINGS = { brand_glossary_id: 'Brand Glossary ID', folder_id: 'Folder ID', input_language: 'Input Language', title: 'Title' };
 
-function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const source = ctx.getNodeParameter('videoSource', itemIndex) as string;
-	const video =
-		source === 'url'
-			? { type: 'url', url: String(ctx.getNodeParameter('video_url', itemIndex, '')).trim() }
-			: { type: 'asset_id', asset_id: source === 'binary' ? UPLOAD_PENDING : String(ctx.getNodeParameter('video_asset_id', itemIndex, '')).trim() };
+async function buildBody(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const video = await fileSourceInput(ctx, itemIndex, {
+		source: ['videoSource', 'Video Source'],
+		url: ['video_url', 'Video URL'],
+		assetId: ['video_asset_id', 'Video Asset ID'],
+	});
+	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		video,
-		output_languages: languagesOf(ctx.getNodeParameter('output_languages', itemIndex, [])),
-		mode: ctx.getNodeParameter('mode', itemIndex, 'speed'),
+		output_languages: textList(ctx, ctx.getNodeParameter('output_languages', itemIndex, []), 'Output Languages', itemIndex),
+		mode: textParameter(ctx, 'mode', 'Mode', itemIndex) || 'speed',
+		...collectionTexts(ctx, fields, TEXT_SETTINGS, itemIndex),
 	};
-	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	for (const [key, value] of Object.entries(fields)) {
-		if (typeof value === 'string') {
-			if (value.trim()) body[key] = value.trim();
-		} else if (value !== undefined) {
-			body[key] = value;
-		}
+		if (!(key in TEXT_SETTINGS) && value !== undefined) body[key] = value;
 	}
 	const callbackId = callbackIdOf(ctx, itemIndex);
 	if (callbackId) body.callback_id = callbackId;
 	return body;
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	let supported: Promise<Set<string>> | undefined;
-	const supportedLanguages = () =>
-		(supported ??= apiData<{ languages: string[] }>(this, 'listTranslationLanguages').then(({ languages }) => new Set(languages)));
-
-	const prepared = await prepareBodies(this, items, createTranslationBodySchema, LABELS, async (itemIndex) => {
-		const body = buildBody(this, itemIndex);
-		if ((this.getNodeParameter('videoSource', itemIndex) as string) === 'binary') {
-			await checkBinaryUpload(this, itemIndex, this.getNodeParameter('inputBinaryField', itemIndex, 'data') as string);
+/**
+ * Checks every item's output languages against HeyGen's list, read once and only when some item
+ * is left to send: after every item's own input was checked.
+ */
+async function checkLanguages(ctx: IExecuteFunctions, prepared: PreparedItem[]): Promise<void> {
+	const toSend = prepared.filter((item) => item.body);
+	if (toSend.length === 0) return;
+	const listed = await apiData<{ languages: string[] }>(ctx, 'listTranslationLanguages', { itemIndex: toSend[0].itemIndex }).then(
+		({ languages }) => new Set(languages),
+		(error: unknown) => error as Error,
+	);
+	for (const item of toSend) {
+		if (listed instanceof Error) {
+			failPrepared(ctx, item, listed);
+			continue;
 		}
-		const languages = await supportedLanguages();
-		const unknown = (body.output_languages as string[]).find((language) => !languages.has(language));
+		const unknown = ((item.body as IDataObject).output_languages as string[]).find((language) => !listed.has(language));
 		if (unknown) {
-			throw invalidInputError(
-				this,
-				{ param: 'output_languages', message: `includes "${unknown}", which HeyGen does not translate into; pick languages from the list` },
-				LABELS,
-				itemIndex,
-			);
+			const problem = { param: 'output_languages', message: `includes "${unknown}", which HeyGen does not translate into; pick languages from the list` };
+			failPrepared(ctx, item, invalidInputError(ctx, problem, LABELS, item.itemIndex));
 		}
-		return body;
-	});
+	}
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const settings = readCreateSettings(this);
+	const prepared = await prepareBodies(this, items, createTranslationBodySchema, LABELS, async (itemIndex) => await buildBody(this, itemIndex));
+	await checkLanguages(this, prepared);
 
 	const plan = translationCreatePlan(this, async (item, idempotencyKey) => {
 		const body = item.body as IDataObject;
-		const video = body.video as IDataObject;
-		if (video.asset_id === UPLOAD_PENDING) {
-			// Uploaded when the item's turn comes, so no file is sent for an item that never runs.
-			const field = this.getNodeParameter('inputBinaryField', item.itemIndex, 'data') as string;
-			video.asset_id = (await uploadBinaryAsset(this, item.itemIndex, field)).asset_id;
-		}
+		await uploadPendingFile(this, item.itemIndex, body.video as IDataObject);
 		const created = await apiData<{ video_translation_ids: string[] }>(this, 'createTranslation', {
 			body,
 			itemIndex: item.itemIndex,
@@ -174,9 +169,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		return created.video_translation_ids;
 	});
 	// A file uploaded when the item is sent counts in the idempotency key by its content.
-	const fingerprint = async (item: PreparedItem) =>
-		((item.body as IDataObject).video as IDataObject).asset_id === UPLOAD_PENDING
-			? await binaryFingerprint(this, item.itemIndex, this.getNodeParameter('inputBinaryField', item.itemIndex, 'data') as string)
-			: undefined;
-	return await runCreates(this, items, prepared, readCreateSettings(this), { ...plan, fingerprint });
+	const fingerprint = async (item: PreparedItem) => await pendingFileFingerprint(this, item.itemIndex, (item.body as IDataObject).video as IDataObject);
+	return await runCreates(this, items, prepared, settings, { ...plan, fingerprint });
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItem } from '../../helpers/items';
+import { runPerItemChecked } from '../../helpers/items';
+import { idParameter, textParameter } from '../../helpers/parameters';
 import { downloadToBinary } from '../../transport/download';
 import { binaryPropertyField } from '../common.descriptions';
 import { translationIdField } from './fields';
@@ -27,10 +28,12 @@ const displayOptions = { show: { resource: ['translation'], operation: ['downloa
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const id = String(this.getNodeParameter('video_translation_id', itemIndex)).trim();
-		const file = this.getNodeParameter('file', itemIndex, 'video') as 'video' | 'audio';
-		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+	const read = (itemIndex: number) => ({
+		id: idParameter(this, 'video_translation_id', 'Video Translation ID', itemIndex),
+		file: (textParameter(this, 'file', 'File', itemIndex) || 'video') as 'video' | 'audio',
+		binaryPropertyName: textParameter(this, 'binaryPropertyName', 'Put Output File in Field', itemIndex, { required: true }),
+	});
+	return await runPerItemChecked(this, items, read, async (itemIndex, { id, file, binaryPropertyName }) => {
 		const { detail, target } = await freshTranslationDownload(this, id, itemIndex, file);
 		const refresh = async () => (await freshTranslationDownload(this, id, itemIndex, file)).target;
 		const binary = await downloadToBinary(this, target, refresh, itemIndex, { noun: 'video translation', id });

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItem } from '../../helpers/items';
+import { runPerItemChecked } from '../../helpers/items';
+import { idParameter } from '../../helpers/parameters';
 import { apiData } from '../../transport/request';
 import { translationIdField } from './fields';
 import { translationOutput } from './translationJobs';
@@ -13,8 +14,11 @@ const displayOptions = { show: { resource: ['translation'], operation: ['get'] }
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const id = String(this.getNodeParameter('video_translation_id', itemIndex)).trim();
-		return translationOutput(await apiData<IDataObject>(this, 'getTranslation', { pathParams: { video_translation_id: id }, itemIndex }));
-	});
+	return await runPerItemChecked(
+		this,
+		items,
+		(itemIndex) => idParameter(this, 'video_translation_id', 'Video Translation ID', itemIndex),
+		async (itemIndex, id) =>
+			translationOutput(await apiData<IDataObject>(this, 'getTranslation', { pathParams: { video_translation_id: id }, itemIndex })),
+	);
 }

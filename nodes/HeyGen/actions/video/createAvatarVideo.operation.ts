@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { collectionText, idParameter } from '../../helpers/parameters';
 import { createVideoBodySchema, VIDEO_ENGINES } from '../../schemas';
 import { apiData } from '../../transport/request';
 import { ENGINE_NAMES, resolveLooks, type LookUse } from '../avatar/looks';
@@ -30,11 +31,12 @@ function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		type: 'avatar',
-		avatar_id: String(ctx.getNodeParameter('avatar_id', itemIndex, '', { extractValue: true })).trim(),
+		avatar_id: idParameter(ctx, 'avatar_id', 'Avatar', itemIndex),
 		...speechBody(ctx, itemIndex),
 		...settingsBody(ctx, itemIndex),
 	};
-	if (typeof fields.engine === 'string' && fields.engine) body.engine = { type: fields.engine };
+	const engine = collectionText(ctx, fields, 'engine', 'Engine', itemIndex);
+	if (engine) body.engine = { type: engine };
 	const callback = callbackIdOf(ctx, itemIndex);
 	if (callback) body.callback_id = callback;
 	return body;
@@ -54,10 +56,11 @@ function lookUses(body: IDataObject): LookUse[] {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const settings = readCreateSettings(this);
 	const prepared = await prepareBodies(this, items, createVideoBodySchema, VIDEO_FIELD_LABELS, (itemIndex) => buildBody(this, itemIndex));
 	await resolveLooks(this, prepared, lookUses);
 	const plan = videoCreatePlan(this, 'video', async (item, idempotencyKey) =>
 		await apiData(this, 'createVideo', { body: item.body, itemIndex: item.itemIndex, fieldLabels: VIDEO_FIELD_LABELS, idempotencyKey, rateLimit: 'throw' }),
 	);
-	return await runCreates(this, items, prepared, readCreateSettings(this), plan);
+	return await runCreates(this, items, prepared, settings, plan);
 }

@@ -4,9 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { invalidInputError } from '../../helpers/validation';
 import { createVideoBodySchema } from '../../schemas';
 import { apiData } from '../../transport/request';
-import { binaryFingerprint, checkBinaryUpload, uploadBinaryAsset } from '../../transport/upload';
 import { callbackIdOf, inputBinaryField } from '../common.descriptions';
 import { prepareBodies, readCreateSettings, runCreates, type PreparedItem } from '../createFlow';
+import { fileSourceInput, pendingFileFingerprint, uploadPendingFile } from '../fileSource';
 import { createVideoTail, settingsBody, speechBody, speechFields, VIDEO_FIELD_LABELS } from './shared';
 import { videoCreatePlan } from './videoJobs';
 
@@ -51,21 +51,12 @@ const displayOptions = { show: { resource: ['video'], operation: ['createImageVi
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** Stands in for the asset ID of an image uploaded just before its video is created. */
-const UPLOAD_PENDING = 'pending-upload';
-
 async function buildBody(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const source = ctx.getNodeParameter('imageSource', itemIndex) as string;
-	if (source === 'binary') {
-		await checkBinaryUpload(ctx, itemIndex, ctx.getNodeParameter('inputBinaryField', itemIndex, 'data') as string);
-	}
-	const image =
-		source === 'url'
-			? { type: 'url', url: String(ctx.getNodeParameter('image_url', itemIndex, '')).trim() }
-			: {
-					type: 'asset_id',
-					asset_id: source === 'binary' ? UPLOAD_PENDING : String(ctx.getNodeParameter('image_asset_id', itemIndex, '')).trim(),
-				};
+	const image = await fileSourceInput(ctx, itemIndex, {
+		source: ['imageSource', 'Image Source'],
+		url: ['image_url', 'Image URL'],
+		assetId: ['image_asset_id', 'Image Asset ID'],
+	});
 	const body: IDataObject = { type: 'image', image, ...speechBody(ctx, itemIndex), ...settingsBody(ctx, itemIndex) };
 	// A photo has no default voice to fall back on.
 	if (body.script && !body.voice_id) {
@@ -77,14 +68,10 @@ async function buildBody(ctx: IExecuteFunctions, itemIndex: number): Promise<IDa
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const settings = readCreateSettings(this);
 	const prepared = await prepareBodies(this, items, createVideoBodySchema, VIDEO_FIELD_LABELS, (itemIndex) => buildBody(this, itemIndex));
 	const plan = videoCreatePlan(this, 'video', async (item, idempotencyKey) => {
-		const image = (item.body as IDataObject).image as IDataObject;
-		if (image.asset_id === UPLOAD_PENDING) {
-			// Uploaded when the item's turn comes, so no file is sent for an item that never runs.
-			const field = this.getNodeParameter('inputBinaryField', item.itemIndex, 'data') as string;
-			image.asset_id = (await uploadBinaryAsset(this, item.itemIndex, field)).asset_id;
-		}
+		await uploadPendingFile(this, item.itemIndex, (item.body as IDataObject).image as IDataObject);
 		return await apiData(this, 'createVideo', {
 			body: item.body,
 			itemIndex: item.itemIndex,
@@ -94,9 +81,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		});
 	});
 	// A file uploaded when the item is sent counts in the idempotency key by its content.
-	const fingerprint = async (item: PreparedItem) =>
-		((item.body as IDataObject).image as IDataObject).asset_id === UPLOAD_PENDING
-			? await binaryFingerprint(this, item.itemIndex, this.getNodeParameter('inputBinaryField', item.itemIndex, 'data') as string)
-			: undefined;
-	return await runCreates(this, items, prepared, readCreateSettings(this), { ...plan, fingerprint });
+	const fingerprint = async (item: PreparedItem) => await pendingFileFingerprint(this, item.itemIndex, (item.body as IDataObject).image as IDataObject);
+	return await runCreates(this, items, prepared, settings, { ...plan, fingerprint });
 }

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { jsonParse, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { invalidInputError, type FieldLabels } from '../../helpers/validation';
-import { createVideoBodySchema, VIDEO_ASPECT_RATIOS, VIDEO_ENGINES, VIDEO_RESOLUTIONS } from '../../schemas';
+import { parseJsonText } from '../../helpers/json';
+import { collectionText, describeValue, fileReference, textParameter, type TextRules } from '../../helpers/parameters';
+import { fieldError, type FieldLabels } from '../../helpers/validation';
+import { createVideoBodySchema, MAX_STUDIO_SCENES, VIDEO_ASPECT_RATIOS, VIDEO_ENGINES, VIDEO_RESOLUTIONS } from '../../schemas';
 import { apiData } from '../../transport/request';
 import { ENGINE_NAMES, resolveLooks, type LookUse } from '../avatar/looks';
 import { additionalFields, callbackIdField, callbackIdOf, createOptions, videoTitleField, waitFields } from '../common.descriptions';
@@ -185,50 +187,52 @@ const displayOptions = { show: { resource: ['video'], operation: ['createStudioV
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-const LABELS: FieldLabels = { scenes: 'Scenes', title: 'Title', aspect_ratio: 'Aspect Ratio', resolution: 'Resolution', caption: 'Captions', callback_id: 'Callback ID' };
+const LABELS: FieldLabels = { title: 'Title', aspect_ratio: 'Aspect Ratio', resolution: 'Resolution', caption: 'Captions', callback_id: 'Callback ID' };
+const SCENES_JSON = 'Scenes (JSON)';
 
-const isUrl = (value: string) => /^https?:\/\//i.test(value);
-const fileInput = (value: string): IDataObject => (isUrl(value) ? { type: 'url', url: value } : { type: 'asset_id', asset_id: value });
+/** Reads the fields of one scene of the list, each named as the list shows it ("Scene 2 › Script"). */
+function sceneFieldsReader(ctx: IExecuteFunctions, scene: IDataObject, index: number, itemIndex: number) {
+	const label = (name: string) => `Scene ${index + 1} › ${name}`;
+	const text = (key: string, name: string, rules?: TextRules) => collectionText(ctx, scene, key, label(name), itemIndex, rules);
+	const file = (key: string, name: string) => fileReference(ctx, text(key, name, { required: true }), label(name), itemIndex);
+	return { text, file };
+}
 
 /** The speech of a scene: a script with its voice, or audio by URL or asset ID. */
-function speech(scene: IDataObject): IDataObject {
-	const script = typeof scene.script === 'string' ? scene.script : '';
-	const audio = String(scene.audio ?? '').trim();
-	const voice = String(scene.voice_id ?? '').trim();
-	if (script.trim()) return { script, ...(voice ? { voice_id: voice } : {}) };
-	if (audio) return isUrl(audio) ? { audio_url: audio } : { audio_asset_id: audio };
-	return {};
+function speech(read: ReturnType<typeof sceneFieldsReader>): IDataObject {
+	const script = read.text('script', 'Script', { keepSpaces: true });
+	const voice = read.text('voice_id', 'Voice');
+	const audio = read.text('audio', 'Audio');
+	if (script) return { script, ...(voice ? { voice_id: voice } : {}) };
+	if (!audio) return {};
+	const source = read.file('audio', 'Audio');
+	return source.type === 'url' ? { audio_url: source.url } : { audio_asset_id: source.asset_id };
 }
 
 /** One scene of the list in HeyGen's shape. */
-export function sceneBody(scene: IDataObject, engine: string | undefined): IDataObject {
-	switch (scene.sceneType) {
+export function sceneBody(ctx: IExecuteFunctions, scene: IDataObject, index: number, itemIndex: number, engine: string | undefined): IDataObject {
+	const read = sceneFieldsReader(ctx, scene, index, itemIndex);
+	switch (read.text('sceneType', 'Scene Type') || 'avatar') {
 		case 'talkingPhoto':
-			return { type: 'avatar_video', input: { type: 'image', image: fileInput(String(scene.photo ?? '').trim()), ...speech(scene) } };
+			return { type: 'avatar_video', input: { type: 'image', image: read.file('photo', 'Photo'), ...speech(read) } };
 		case 'image': {
-			const narration = speech(scene);
-			return {
-				type: 'image',
-				source: fileInput(String(scene.media ?? '').trim()),
-				...(Object.keys(narration).length > 0 ? narration : { duration: scene.duration ?? 5 }),
-			};
+			const source = read.file('media', 'Media');
+			const narration = speech(read);
+			return { type: 'image', source, ...(Object.keys(narration).length > 0 ? narration : { duration: scene.duration ?? 5 }) };
 		}
 		case 'video': {
-			const volume = scene.volume === undefined ? undefined : Number(scene.volume);
-			return {
-				type: 'video',
-				source: fileInput(String(scene.media ?? '').trim()),
-				...(volume !== undefined && volume !== 1 ? { playback: { volume } } : {}),
-			};
+			const source = read.file('media', 'Media');
+			return { type: 'video', source, ...(scene.volume !== undefined && scene.volume !== 1 ? { playback: { volume: scene.volume } } : {}) };
 		}
 		default: {
-			const color = String(scene.backgroundColor ?? '').trim();
+			const avatarId = read.text('avatar_id', 'Avatar', { required: true });
+			const color = read.text('backgroundColor', 'Background Color');
 			return {
 				type: 'avatar_video',
 				input: {
 					type: 'avatar',
-					avatar_id: String(scene.avatar_id ?? '').trim(),
-					...speech(scene),
+					avatar_id: avatarId,
+					...speech(read),
 					...(engine ? { engine: { type: engine } } : {}),
 					...(color ? { background: { type: 'color', color } } : {}),
 				},
@@ -247,27 +251,42 @@ function withDefaultEngine(scene: unknown, engine: string): unknown {
 	return { ...scene, input: { ...input, engine: { type: engine } } };
 }
 
+/** The scenes of "Scenes (JSON)": JSON text or a list an expression gave. */
+function scenesFromJson(ctx: IExecuteFunctions, itemIndex: number): unknown[] {
+	let scenes = ctx.getNodeParameter('scenesJson', itemIndex, '[]') as unknown;
+	if (typeof scenes === 'string') {
+		if (!scenes.trim()) throw fieldError(ctx, SCENES_JSON, 'must not be empty', itemIndex);
+		const parsed = parseJsonText(scenes);
+		if (!parsed.ok) throw fieldError(ctx, SCENES_JSON, `is not valid JSON: ${parsed.reason}`, itemIndex);
+		scenes = parsed.value;
+	}
+	if (!Array.isArray(scenes)) {
+		throw fieldError(ctx, SCENES_JSON, `must be a list of scenes ([ ... ]), not ${describeValue(scenes)}`, itemIndex, 'Give HeyGen\'s scenes array, each scene an object with a "type".');
+	}
+	return scenes;
+}
+
 function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const engine = typeof fields.engine === 'string' ? fields.engine : undefined;
-	let scenes: unknown;
-	if (ctx.getNodeParameter('sceneInput', itemIndex) === 'json') {
-		const raw = ctx.getNodeParameter('scenesJson', itemIndex, '[]');
-		scenes = typeof raw === 'string' ? jsonParse(raw, { fallbackValue: undefined }) : raw;
-		if (scenes === undefined) {
-			throw invalidInputError(ctx, { param: 'scenes', message: 'is not valid JSON' }, { scenes: 'Scenes (JSON)' }, itemIndex);
-		}
-		if (engine && Array.isArray(scenes)) scenes = scenes.map((scene: unknown) => withDefaultEngine(scene, engine));
+	const field = (name: string, label: string) => collectionText(ctx, fields, name, label, itemIndex);
+	const engine = field('engine', 'Engine') || undefined;
+	let scenes: unknown[];
+	if (textParameter(ctx, 'sceneInput', 'Scenes From', itemIndex) === 'json') {
+		scenes = scenesFromJson(ctx, itemIndex);
+		if (engine) scenes = scenes.map((scene: unknown) => withDefaultEngine(scene, engine));
 	} else {
-		const list = ((ctx.getNodeParameter('scenes', itemIndex, {}) as IDataObject).scene ?? []) as IDataObject[];
-		scenes = list.map((scene) => sceneBody(scene, engine));
+		const list = (ctx.getNodeParameter('scenes', itemIndex, {}) as IDataObject).scene ?? [];
+		if (!Array.isArray(list)) throw fieldError(ctx, 'Scenes', `must be a list of scenes, not ${describeValue(list)}`, itemIndex);
+		scenes = list.map((scene: IDataObject, index) => sceneBody(ctx, scene, index, itemIndex, engine));
 	}
 	const body: IDataObject = { type: 'studio', scenes: scenes as IDataObject[] };
-	for (const key of ['title', 'aspect_ratio', 'resolution'] as const) {
-		if (typeof fields[key] === 'string' && (fields[key] as string).trim()) body[key] = (fields[key] as string).trim();
+	for (const [key, label] of [['title', 'Title'], ['aspect_ratio', 'Aspect Ratio'], ['resolution', 'Resolution']] as const) {
+		const value = field(key, label);
+		if (value) body[key] = value;
 	}
-	if (fields.captions === 'file') body.caption = { file_format: 'srt' };
-	if (fields.captions === 'burnIn') body.caption = { file_format: 'srt', style: 'default' };
+	const captions = field('captions', 'Captions');
+	if (captions === 'file') body.caption = { file_format: 'srt' };
+	if (captions === 'burnIn') body.caption = { file_format: 'srt', style: 'default' };
 	const callbackId = callbackIdOf(ctx, itemIndex);
 	if (callbackId) body.callback_id = callbackId;
 	return body;
@@ -289,19 +308,51 @@ function lookUses(body: IDataObject): LookUse[] {
 	});
 }
 
-/** Scene paths ("scenes.2.input.script") named the way the scene list shows them. */
-function sceneLabels(): FieldLabels {
-	const labels: FieldLabels = { ...LABELS };
-	for (let index = 0; index < 50; index++) labels[`scenes.${index}`] = `Scene ${index + 1}`;
+/** The list's field names of each scene path ("scenes.N.<path>" → "Scene N+1 › <name>"). */
+const SCENE_FIELD_NAMES: Record<string, string> = {
+	'input.avatar_id': 'Avatar',
+	'input.image': 'Photo',
+	'input.image.url': 'Photo',
+	'input.image.asset_id': 'Photo',
+	'input.script': 'Script',
+	'input.voice_id': 'Voice',
+	'input.audio_url': 'Audio',
+	'input.audio_asset_id': 'Audio',
+	'input.background': 'Background Color',
+	'input.background.color': 'Background Color',
+	source: 'Media',
+	'source.url': 'Media',
+	'source.asset_id': 'Media',
+	script: 'Script',
+	voice_id: 'Voice',
+	audio_url: 'Audio',
+	audio_asset_id: 'Audio',
+	duration: 'Duration (Seconds)',
+	playback: 'Volume',
+	'playback.volume': 'Volume',
+};
+
+/** Scene paths ("scenes.2.input.script") named the way the scene list, or the JSON field, shows them. */
+function sceneLabels(fromJson: boolean): FieldLabels {
+	const labels: FieldLabels = { ...LABELS, scenes: fromJson ? SCENES_JSON : 'Scenes' };
+	for (let index = 0; index < MAX_STUDIO_SCENES; index++) {
+		if (fromJson) {
+			labels[`scenes.${index}`] = `${SCENES_JSON} › scene ${index + 1}`;
+			continue;
+		}
+		labels[`scenes.${index}`] = `Scene ${index + 1}`;
+		for (const [path, name] of Object.entries(SCENE_FIELD_NAMES)) labels[`scenes.${index}.${path}`] = `Scene ${index + 1} › ${name}`;
+	}
 	return labels;
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const labels = sceneLabels();
+	const settings = readCreateSettings(this);
+	const labels = sceneLabels(this.getNodeParameter('sceneInput', 0, 'list') === 'json');
 	const prepared = await prepareBodies(this, items, createVideoBodySchema, labels, (itemIndex) => buildBody(this, itemIndex));
 	await resolveLooks(this, prepared, lookUses);
 	const plan = videoCreatePlan(this, 'video', async (item, idempotencyKey) =>
 		await apiData(this, 'createVideo', { body: item.body, itemIndex: item.itemIndex, fieldLabels: labels, idempotencyKey, rateLimit: 'throw' }),
 	);
-	return await runCreates(this, items, prepared, readCreateSettings(this), plan);
+	return await runCreates(this, items, prepared, settings, plan);
 }

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItem } from '../../helpers/items';
+import { runPerItemChecked } from '../../helpers/items';
+import { idParameter } from '../../helpers/parameters';
 import { apiData } from '../../transport/request';
 import { videoLocator } from '../common.descriptions';
 
@@ -12,8 +13,7 @@ const displayOptions = { show: { resource: ['video'], operation: ['delete'] } };
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const videoId = String(this.getNodeParameter('video_id', itemIndex, '', { extractValue: true })).trim();
+	return await runPerItemChecked(this, items, (itemIndex) => idParameter(this, 'video_id', 'Video', itemIndex), async (itemIndex, videoId) => {
 		const result = await apiData<{ id?: string; deleted?: boolean }>(this, 'deleteVideo', {
 			pathParams: { video_id: videoId },
 			itemIndex,

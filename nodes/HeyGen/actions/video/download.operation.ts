@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItem } from '../../helpers/items';
+import { runPerItemChecked } from '../../helpers/items';
+import { idParameter, textParameter } from '../../helpers/parameters';
 import { downloadToBinary } from '../../transport/download';
 import { binaryPropertyField, videoLocator } from '../common.descriptions';
 import { freshVideoDownload } from './videoFiles';
@@ -14,9 +15,11 @@ const displayOptions = { show: { resource: ['video'], operation: ['download'] } 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const videoId = String(this.getNodeParameter('video_id', itemIndex, '', { extractValue: true })).trim();
-		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+	const read = (itemIndex: number) => ({
+		videoId: idParameter(this, 'video_id', 'Video', itemIndex),
+		binaryPropertyName: textParameter(this, 'binaryPropertyName', 'Put Output File in Field', itemIndex, { required: true }),
+	});
+	return await runPerItemChecked(this, items, read, async (itemIndex, { videoId, binaryPropertyName }) => {
 		// Always a fresh link: stored ones expire.
 		const { detail, target } = await freshVideoDownload(this, videoId, itemIndex);
 		const binary = await downloadToBinary(

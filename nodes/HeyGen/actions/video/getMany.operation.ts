@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItem } from '../../helpers/items';
+import { runPerItemChecked } from '../../helpers/items';
+import { collectionTexts, limitParameter } from '../../helpers/parameters';
 import type { VideoDetail } from '../../schemas';
 import { apiCollect } from '../../transport/request';
 import { returnAllAndLimit } from '../common.descriptions';
 import { videoOutput } from './shared';
 
 const properties: INodeProperties[] = [
-	...returnAllAndLimit(),
+	...returnAllAndLimit('listVideos'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -34,18 +35,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+const FILTER_LABELS = { folder_id: 'Folder ID', title: 'Title Contains' };
+
 const displayOptions = { show: { resource: ['video'], operation: ['getMany'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const qs: IDataObject = {};
-		if (filters.folder_id) qs.folder_id = String(filters.folder_id).trim();
-		if (filters.title) qs.title = String(filters.title);
+	const read = (itemIndex: number) => ({
+		limit: limitParameter(this, itemIndex, 'listVideos'),
+		qs: collectionTexts(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, FILTER_LABELS, itemIndex),
+	});
+	return await runPerItemChecked(this, items, read, async (itemIndex, { qs, limit }) => {
 		const videos = await apiCollect<VideoDetail>(this, 'listVideos', { qs, max: limit, itemIndex });
 		return videos.map((video) => videoOutput(video));
 	});

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { collectionText, idParameter, textParameter } from '../../helpers/parameters';
 import type { FieldLabels } from '../../helpers/validation';
 import {
 	EXPRESSIVENESS_LEVELS,
@@ -238,52 +239,59 @@ export const VIDEO_FIELD_LABELS: FieldLabels = {
 	'voice_settings.locale': 'Voice Locale',
 };
 
-const text = (value: unknown): string | undefined => {
-	if (value === undefined || value === null) return undefined;
-	const s = String(value);
-	return s.trim() === '' ? undefined : s;
-};
-
 /** The speech part of a create body, read from the item's parameters. */
 export function speechBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const source = ctx.getNodeParameter('speechSource', itemIndex) as string;
-	if (source === 'audioUrl') return { audio_url: String(ctx.getNodeParameter('audio_url', itemIndex, '')).trim() };
-	if (source === 'audioAsset') return { audio_asset_id: String(ctx.getNodeParameter('audio_asset_id', itemIndex, '')).trim() };
-	const body: IDataObject = { script: String(ctx.getNodeParameter('script', itemIndex, '')) };
-	const voice = text(ctx.getNodeParameter('voice_id', itemIndex, '', { extractValue: true }));
-	if (voice) body.voice_id = voice.trim();
+	const source = textParameter(ctx, 'speechSource', 'Speech Source', itemIndex, { required: true });
+	if (source === 'audioUrl') return { audio_url: textParameter(ctx, 'audio_url', 'Audio URL', itemIndex, { required: true }) };
+	if (source === 'audioAsset') return { audio_asset_id: textParameter(ctx, 'audio_asset_id', 'Audio Asset ID', itemIndex, { required: true }) };
+	const body: IDataObject = { script: textParameter(ctx, 'script', 'Script', itemIndex, { required: true, keepSpaces: true }) };
+	const voice = idParameter(ctx, 'voice_id', 'Voice', itemIndex, { required: false });
+	if (voice) body.voice_id = voice;
 	return body;
 }
+
+/** The settings a user added under Additional Fields, by parameter name, with their display names. */
+const SETTING_LABELS = {
+	title: 'Title',
+	aspect_ratio: 'Aspect Ratio',
+	resolution: 'Resolution',
+	fit: 'Fit',
+	output_format: 'Output Format',
+	motion_prompt: 'Motion Prompt',
+	expressiveness: 'Expressiveness',
+} as const;
 
 /** The optional video settings of a create body; unset fields are left out, so HeyGen's defaults apply. */
 export function settingsBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const field = (name: string, label: string) => collectionText(ctx, fields, name, label, itemIndex);
 	const body: IDataObject = {};
-	for (const key of ['title', 'aspect_ratio', 'resolution', 'fit', 'output_format', 'motion_prompt', 'expressiveness'] as const) {
-		const value = text(fields[key]);
-		if (value !== undefined) body[key] = value;
+	for (const [key, label] of Object.entries(SETTING_LABELS)) {
+		const value = field(key, label);
+		if (value) body[key] = value;
 	}
 	if (typeof fields.remove_background === 'boolean') body.remove_background = fields.remove_background;
 
-	const color = text(fields.backgroundColor);
-	const imageUrl = text(fields.backgroundImageUrl);
-	const imageAsset = text(fields.backgroundImageAssetId);
+	const color = field('backgroundColor', 'Background Color');
+	const imageUrl = field('backgroundImageUrl', 'Background Image URL');
+	const imageAsset = field('backgroundImageAssetId', 'Background Image Asset ID');
 	if (imageUrl || imageAsset) {
-		body.background = { type: 'image', ...(imageUrl ? { url: imageUrl.trim() } : {}), ...(imageAsset ? { asset_id: imageAsset.trim() } : {}) };
+		body.background = { type: 'image', ...(imageUrl ? { url: imageUrl } : {}), ...(imageAsset ? { asset_id: imageAsset } : {}) };
 		if (color) (body.background as IDataObject).value = color;
 	} else if (color) {
-		body.background = { type: 'color', value: color.trim() };
+		body.background = { type: 'color', value: color };
 	}
 
-	if (fields.captions === 'file') body.caption = { file_format: 'srt' };
-	if (fields.captions === 'burnIn') body.caption = { file_format: 'srt', style: 'default' };
+	const captions = field('captions', 'Captions');
+	if (captions === 'file') body.caption = { file_format: 'srt' };
+	if (captions === 'burnIn') body.caption = { file_format: 'srt', style: 'default' };
 
 	const voiceSettings: IDataObject = {};
 	if (fields.voiceSpeed !== undefined) voiceSettings.speed = fields.voiceSpeed;
 	if (fields.voicePitch !== undefined) voiceSettings.pitch = fields.voicePitch;
 	if (fields.voiceVolume !== undefined) voiceSettings.volume = fields.voiceVolume;
-	const locale = text(fields.voiceLocale);
-	if (locale) voiceSettings.locale = locale.trim();
+	const locale = field('voiceLocale', 'Voice Locale');
+	if (locale) voiceSettings.locale = locale;
 	if (Object.keys(voiceSettings).length > 0) body.voice_settings = voiceSettings;
 	return body;
 }

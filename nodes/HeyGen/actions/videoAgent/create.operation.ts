@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { collectionTexts, textParameter } from '../../helpers/parameters';
 import type { FieldLabels } from '../../helpers/validation';
 import { AGENT_ORIENTATIONS, createAgentSessionBodySchema } from '../../schemas';
 import { apiData } from '../../transport/request';
 import { additionalFields, agentStyleLocator, avatarLookLocator, callbackIdField, callbackIdOf, createOptions, describeField, voiceLocator, waitFields } from '../common.descriptions';
 import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
 import { agentPlan } from './agentJobs';
-import { filesBody, filesField } from './fields';
+import { fileLabels, filesBody, filesField, lookChoices } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -72,30 +73,20 @@ const LABELS: FieldLabels = {
 	style_id: 'Style',
 	brand_kit_id: 'Brand Kit ID',
 	orientation: 'Orientation',
-	files: 'Files',
 	callback_id: 'Callback ID',
-};
-
-const locatorValue = (value: unknown): string | undefined => {
-	const raw = value && typeof value === 'object' ? (value as IDataObject).value : value;
-	const text = typeof raw === 'string' ? raw.trim() : '';
-	return text || undefined;
+	...fileLabels(),
 };
 
 function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
-		prompt: String(ctx.getNodeParameter('prompt', itemIndex, '')),
-		mode: ctx.getNodeParameter('mode', itemIndex, 'generate'),
+		prompt: textParameter(ctx, 'prompt', 'Prompt', itemIndex, { required: true, keepSpaces: true }),
+		mode: textParameter(ctx, 'mode', 'Mode', itemIndex) || 'generate',
+		...lookChoices(ctx, fields, ['avatar_id', 'voice_id', 'style_id'], itemIndex),
+		...collectionTexts(ctx, fields, { brand_kit_id: 'Brand Kit ID', orientation: 'Orientation' }, itemIndex),
 	};
-	for (const key of ['avatar_id', 'voice_id', 'style_id'] as const) {
-		const value = locatorValue(fields[key]);
-		if (value) body[key] = value;
-	}
-	if (typeof fields.brand_kit_id === 'string' && fields.brand_kit_id.trim()) body.brand_kit_id = fields.brand_kit_id.trim();
-	if (fields.orientation) body.orientation = fields.orientation;
 	if (typeof fields.incognito_mode === 'boolean') body.incognito_mode = fields.incognito_mode;
-	const files = filesBody(fields.files);
+	const files = filesBody(ctx, fields, itemIndex);
 	if (files) body.files = files;
 	const callbackId = callbackIdOf(ctx, itemIndex);
 	if (callbackId) body.callback_id = callbackId;
@@ -103,6 +94,7 @@ function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const settings = readCreateSettings(this);
 	const prepared = await prepareBodies(this, items, createAgentSessionBodySchema, LABELS, (itemIndex) => buildBody(this, itemIndex));
 	// Read once from the checked bodies: the wait asks on every poll.
 	const chatItems = new Set(prepared.filter((item) => item.body?.mode === 'chat').map((item) => item.itemIndex));
@@ -116,5 +108,5 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			rateLimit: 'throw',
 		}),
 	);
-	return await runCreates(this, items, prepared, readCreateSettings(this), plan);
+	return await runCreates(this, items, prepared, settings, plan);
 }

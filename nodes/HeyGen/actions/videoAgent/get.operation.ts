@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItem } from '../../helpers/items';
+import { runPerItemChecked } from '../../helpers/items';
+import { idParameter } from '../../helpers/parameters';
 import { agentJobKind, sessionOutput } from './agentJobs';
 import { sessionIdField } from './fields';
 
@@ -13,8 +14,10 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const sessions = agentJobKind(this, () => true);
-	return await runPerItem(this, items, async (itemIndex) => {
-		const sessionId = String(this.getNodeParameter('session_id', itemIndex)).trim();
-		return sessionOutput((await sessions.getOne(sessionId, itemIndex)).raw as IDataObject);
-	});
+	return await runPerItemChecked(
+		this,
+		items,
+		(itemIndex) => idParameter(this, 'session_id', 'Session ID', itemIndex),
+		async (itemIndex, sessionId) => sessionOutput((await sessions.getOne(sessionId, itemIndex)).raw as IDataObject),
+	);
 }

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItem } from '../../helpers/items';
+import { runPerItemChecked } from '../../helpers/items';
+import { limitParameter, textParameter } from '../../helpers/parameters';
 import { apiCollect } from '../../transport/request';
 import { returnAllAndLimit } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
-	...returnAllAndLimit(),
+	...returnAllAndLimit('listAgentStyles'),
 	{
 		displayName: 'Tag',
 		name: 'tag',
@@ -22,10 +23,11 @@ const displayOptions = { show: { resource: ['videoAgent'], operation: ['getStyle
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const tag = String(this.getNodeParameter('tag', itemIndex, '')).trim();
-		return await apiCollect<IDataObject>(this, 'listAgentStyles', { qs: tag ? { tag } : {}, max: limit, itemIndex });
+	const read = (itemIndex: number) => ({
+		limit: limitParameter(this, itemIndex, 'listAgentStyles'),
+		tag: textParameter(this, 'tag', 'Tag', itemIndex),
 	});
+	return await runPerItemChecked(this, items, read, async (itemIndex, { limit, tag }) =>
+		await apiCollect<IDataObject>(this, 'listAgentStyles', { qs: tag ? { tag } : {}, max: limit, itemIndex }),
+	);
 }

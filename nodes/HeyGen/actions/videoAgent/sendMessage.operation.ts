@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { collectionTexts, idParameter, textParameter } from '../../helpers/parameters';
 import type { FieldLabels } from '../../helpers/validation';
 import { sendAgentMessageBodySchema } from '../../schemas';
 import { apiData } from '../../transport/request';
 import { additionalFields, avatarLookLocator, createOptions, describeField, voiceLocator, waitFields } from '../common.descriptions';
 import { prepareBodies, readCreateSettings, runCreates } from '../createFlow';
 import { agentPlan } from './agentJobs';
-import { filesBody, filesField, sessionIdField } from './fields';
+import { fileLabels, filesBody, filesField, lookChoices, sessionIdField } from './fields';
 
 const properties: INodeProperties[] = [
 	{ ...sessionIdField, description: 'The chat-mode session to answer' },
@@ -35,19 +36,20 @@ const displayOptions = { show: { resource: ['videoAgent'], operation: ['sendMess
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-const LABELS: FieldLabels = { message: 'Message', avatar_id: 'Avatar', voice_id: 'Voice', files: 'Files', brand_kit_id: 'Brand Kit ID' };
+const LABELS: FieldLabels = { message: 'Message', avatar_id: 'Avatar', voice_id: 'Voice', brand_kit_id: 'Brand Kit ID', ...fileLabels() };
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const sessionIds = items.map((_, i) => String(this.getNodeParameter('session_id', i)).trim());
+	const settings = readCreateSettings(this);
+	const sessionIds: string[] = [];
 	const prepared = await prepareBodies(this, items, sendAgentMessageBodySchema, LABELS, (itemIndex) => {
+		sessionIds[itemIndex] = idParameter(this, 'session_id', 'Session ID', itemIndex);
 		const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const body: IDataObject = { message: String(this.getNodeParameter('message', itemIndex, '')) };
-		for (const key of ['avatar_id', 'voice_id'] as const) {
-			const raw = fields[key] && typeof fields[key] === 'object' ? (fields[key] as IDataObject).value : fields[key];
-			if (typeof raw === 'string' && raw.trim()) body[key] = raw.trim();
-		}
-		if (typeof fields.brand_kit_id === 'string' && fields.brand_kit_id.trim()) body.brand_kit_id = fields.brand_kit_id.trim();
-		const files = filesBody(fields.files);
+		const body: IDataObject = {
+			message: textParameter(this, 'message', 'Message', itemIndex, { required: true, keepSpaces: true }),
+			...lookChoices(this, fields, ['avatar_id', 'voice_id'], itemIndex),
+			...collectionTexts(this, fields, { brand_kit_id: 'Brand Kit ID' }, itemIndex),
+		};
+		const files = filesBody(this, fields, itemIndex);
 		if (files) body.files = files;
 		return body;
 	});
@@ -64,7 +66,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		// The answer to a message is a run, not a session: the session is read back for its status.
 		return { session_id: sessionId, run_id: sent.run_id, title: sent.title, status: 'thinking' };
 	});
-	return await runCreates(this, items, prepared, readCreateSettings(this), {
+	return await runCreates(this, items, prepared, settings, {
 		...plan,
 		purpose: 'video-agent-message',
 		target: (item) => sessionIds[item.itemIndex],

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { asItemError, runPerItem } from '../../helpers/items';
+import { runPerItemChecked } from '../../helpers/items';
+import { booleanParameter, collectionTexts, idParameter, textParameter } from '../../helpers/parameters';
 import { validateBody, type FieldLabels } from '../../helpers/validation';
 import { createSpeechBodySchema } from '../../schemas';
 import { downloadToBinary } from '../../transport/download';
@@ -89,31 +90,25 @@ const LABELS: FieldLabels = { text: 'Text', voice_id: 'Voice', speed: 'Speed', l
 function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
-		text: String(ctx.getNodeParameter('text', itemIndex, '')),
-		voice_id: String(ctx.getNodeParameter('voice_id', itemIndex, '', { extractValue: true })).trim(),
+		text: textParameter(ctx, 'text', 'Text', itemIndex, { required: true, keepSpaces: true }),
+		voice_id: idParameter(ctx, 'voice_id', 'Voice', itemIndex),
+		...collectionTexts(ctx, options, { input_type: 'Input Type', language: 'Language', locale: 'Locale' }, itemIndex),
 	};
-	for (const key of ['input_type', 'language', 'locale'] as const) {
-		if (typeof options[key] === 'string' && (options[key] as string).trim()) body[key] = (options[key] as string).trim();
-	}
 	if (options.speed !== undefined) body.speed = options.speed;
 	return body;
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	// Every text is checked before the first one is spoken.
-	const bodies = items.map((_, itemIndex) => {
-		try {
-			return validateBody(this, createSpeechBodySchema, buildBody(this, itemIndex), LABELS, itemIndex) as IDataObject;
-		} catch (error) {
-			if (!this.continueOnFail()) throw asItemError(this, error, itemIndex);
-			return error as Error;
-		}
+	const read = (itemIndex: number) => ({
+		body: validateBody(this, createSpeechBodySchema, buildBody(this, itemIndex), LABELS, itemIndex) as IDataObject,
+		download: booleanParameter(this, 'downloadAudio', 'Download Audio', itemIndex, false)
+			? textParameter(this, 'binaryPropertyName', 'Put Output File in Field', itemIndex, { required: true })
+			: undefined,
 	});
-	return await runPerItem(this, items, async (itemIndex) => {
-		const body = bodies[itemIndex];
-		if (body instanceof Error) throw body;
+	return await runPerItemChecked(this, items, read, async (itemIndex, { body, download }) => {
 		const speech = await apiData<IDataObject>(this, 'createSpeech', { body, itemIndex, fieldLabels: LABELS });
-		if (!this.getNodeParameter('downloadAudio', itemIndex, false)) return speech;
+		if (!download) return speech;
 		const fileName = `${String(speech.request_id ?? 'speech')}.mp3`;
 		const binary = await downloadToBinary(
 			this,
@@ -123,7 +118,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			},
 			itemIndex,
 		);
-		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
-		return { json: speech, binary: { [binaryPropertyName]: binary } };
+		return { json: speech, binary: { [download]: binary } };
 	});
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItem } from '../../helpers/items';
+import { runPerItemChecked } from '../../helpers/items';
+import { idParameter } from '../../helpers/parameters';
 import { apiData } from '../../transport/request';
 import { voiceLocator } from '../common.descriptions';
 
@@ -12,8 +13,10 @@ const displayOptions = { show: { resource: ['voice'], operation: ['get'] } };
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const voiceId = String(this.getNodeParameter('voice_id', itemIndex, '', { extractValue: true })).trim();
-		return await apiData<IDataObject>(this, 'getVoice', { pathParams: { voice_id: voiceId }, itemIndex });
-	});
+	return await runPerItemChecked(
+		this,
+		items,
+		(itemIndex) => idParameter(this, 'voice_id', 'Voice', itemIndex),
+		async (itemIndex, voiceId) => await apiData<IDataObject>(this, 'getVoice', { pathParams: { voice_id: voiceId }, itemIndex }),
+	);
 }

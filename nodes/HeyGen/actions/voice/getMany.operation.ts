@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItem } from '../../helpers/items';
+import { runPerItemChecked } from '../../helpers/items';
+import { collectionTexts, limitParameter } from '../../helpers/parameters';
 import type { Voice } from '../../schemas';
 import { apiCollect } from '../../transport/request';
 import { returnAllAndLimit } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
-	...returnAllAndLimit(),
+	...returnAllAndLimit('listVoices'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -54,19 +55,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+const FILTER_LABELS = { type: 'Type', engine: 'Engine', language: 'Language', gender: 'Gender' };
+
 const displayOptions = { show: { resource: ['voice'], operation: ['getMany'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const qs: IDataObject = {};
-		for (const key of ['type', 'engine', 'language', 'gender']) {
-			if (filters[key]) qs[key] = String(filters[key]).trim();
-		}
+	const read = (itemIndex: number) => ({
+		limit: limitParameter(this, itemIndex, 'listVoices'),
+		qs: collectionTexts(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, FILTER_LABELS, itemIndex),
+	});
+	return await runPerItemChecked(this, items, read, async (itemIndex, { limit, qs }) => {
 		const voices = await apiCollect<Voice>(this, 'listVoices', { qs, max: limit, itemIndex });
 		return voices.map((voice) => ({ ...voice }) as IDataObject);
 	});
