@@ -58,6 +58,21 @@ export interface WebhookSettings {
 	dropDeliveries: DropDeliveries;
 }
 
+/**
+ * Faults of per-request `callback_url` deliveries only (registered endpoints are untouched); on top
+ * of the webhook delivery faults, which apply to every target.
+ */
+export interface CallbackFaults {
+	/** Callbacks never sent (recorded as `dropped`): the next `count`, then each with probability `rate`. */
+	lost: DropDeliveries;
+	/** Send every callback twice, the copy right after the first try. */
+	duplicate: boolean;
+	/** Hold every callback this long before its first try. */
+	delayMs: number;
+	/** Batches created now also call their `callback_url` once when their first item ends, before the rest. */
+	early: boolean;
+}
+
 /** Settings read while serving; tests may change them at run time (new videos pick them up). */
 export interface EmulatorConfig {
 	timings: VideoTimings;
@@ -68,6 +83,7 @@ export interface EmulatorConfig {
 	videoSizeBytes: number;
 	renderFailures: RenderFailureRule[];
 	webhooks: WebhookSettings;
+	callbacks: CallbackFaults;
 }
 
 export const DEFAULT_API_KEY = 'hg_emulator_test_key';
@@ -93,6 +109,12 @@ export const DEFAULT_CONFIG: Readonly<EmulatorConfig> = Object.freeze({
 		reorderWindowMs: 200,
 		dropDeliveries: Object.freeze({ count: 0, rate: 0 }),
 	}),
+	callbacks: Object.freeze({
+		lost: Object.freeze({ count: 0, rate: 0 }),
+		duplicate: false,
+		delayMs: 0,
+		early: false,
+	}),
 });
 
 const renderFailureRuleSchema = z
@@ -108,6 +130,19 @@ const renderFailureRuleSchema = z
 
 const wholeMs = z.number().int().min(0);
 
+const dropPatchSchema = z
+	.object({ count: z.number().int().min(0).optional(), rate: z.number().min(0).max(1).optional() })
+	.strict();
+
+const callbackFaultsPatchSchema = z
+	.object({
+		lost: dropPatchSchema.optional(),
+		duplicate: z.boolean().optional(),
+		delayMs: wholeMs.optional(),
+		early: z.boolean().optional(),
+	})
+	.strict();
+
 const webhookSettingsPatchSchema = z
 	.object({
 		attempts: z.number().int().min(1).max(20).optional(),
@@ -119,10 +154,7 @@ const webhookSettingsPatchSchema = z
 		deliveryDelayMs: wholeMs.optional(),
 		reorderDeliveries: z.boolean().optional(),
 		reorderWindowMs: wholeMs.optional(),
-		dropDeliveries: z
-			.object({ count: z.number().int().min(0).optional(), rate: z.number().min(0).max(1).optional() })
-			.strict()
-			.optional(),
+		dropDeliveries: dropPatchSchema.optional(),
 	})
 	.strict();
 
@@ -138,6 +170,7 @@ export const configPatchSchema = z
 		renderFailures: z.array(renderFailureRuleSchema).optional(),
 		balance: z.number().finite().min(0).optional(),
 		webhooks: webhookSettingsPatchSchema.optional(),
+		callbacks: callbackFaultsPatchSchema.optional(),
 	})
 	.strict();
 export type ConfigPatch = z.infer<typeof configPatchSchema>;
@@ -164,6 +197,7 @@ export function cloneConfig(config: Readonly<EmulatorConfig>): EmulatorConfig {
 		videoSizeBytes: config.videoSizeBytes,
 		renderFailures: cloneRenderFailures(config.renderFailures),
 		webhooks: { ...config.webhooks, dropDeliveries: { ...config.webhooks.dropDeliveries } },
+		callbacks: { ...config.callbacks, lost: { ...config.callbacks.lost } },
 	};
 }
 
@@ -182,11 +216,20 @@ export function applyConfigPatch(config: EmulatorConfig, patch: ConfigPatch): vo
 	if (patch.renderFailures !== undefined) config.renderFailures = cloneRenderFailures(patch.renderFailures);
 	if (patch.webhooks) {
 		const { dropDeliveries, ...flat } = patch.webhooks;
-		for (const [name, value] of Object.entries(flat)) {
-			if (value !== undefined) Object.assign(config.webhooks, { [name]: value });
-		}
-		if (dropDeliveries?.count !== undefined) config.webhooks.dropDeliveries.count = dropDeliveries.count;
-		if (dropDeliveries?.rate !== undefined) config.webhooks.dropDeliveries.rate = dropDeliveries.rate;
+		assignGiven(config.webhooks, flat);
+		assignGiven(config.webhooks.dropDeliveries, dropDeliveries ?? {});
+	}
+	if (patch.callbacks) {
+		const { lost, ...flat } = patch.callbacks;
+		assignGiven(config.callbacks, flat);
+		assignGiven(config.callbacks.lost, lost ?? {});
+	}
+}
+
+/** Copies the fields a patch gives (not the ones it leaves undefined) onto a live settings object. */
+function assignGiven<T extends object>(target: T, patch: Partial<T>): void {
+	for (const [name, value] of Object.entries(patch)) {
+		if (value !== undefined) Object.assign(target, { [name]: value });
 	}
 }
 
@@ -202,4 +245,6 @@ export function restoreConfig(config: EmulatorConfig, snapshot: Readonly<Emulato
 	config.renderFailures = copy.renderFailures;
 	Object.assign(config.webhooks, copy.webhooks, { dropDeliveries: config.webhooks.dropDeliveries });
 	Object.assign(config.webhooks.dropDeliveries, copy.webhooks.dropDeliveries);
+	Object.assign(config.callbacks, copy.callbacks, { lost: config.callbacks.lost });
+	Object.assign(config.callbacks.lost, copy.callbacks.lost);
 }

@@ -8,7 +8,7 @@ import {
 	SIGNATURE_HEADER,
 	TIMESTAMP_HEADER,
 } from '../nodes/HeyGen/trigger/signature';
-import type { EmulatorConfig } from './config';
+import type { DropDeliveries, EmulatorConfig } from './config';
 import { notFound } from './errors';
 import type { FaultAction, FaultInjector } from './faults';
 import { pause } from './http';
@@ -42,6 +42,15 @@ export interface WaitOptions {
 interface Waiter {
 	check: () => void;
 	fail: (error: Error) => void;
+}
+
+/** How one target of an event is sent: how many copies, after what extra hold, under which configured fault. */
+interface TargetPlan {
+	target: DeliveryTarget;
+	copies: number;
+	delayMs: number;
+	/** Labels of the configured faults acting on it (`callbacks.delay:250`), recorded on each attempt. */
+	faults: string[];
 }
 
 interface DeliveryRun {
@@ -113,7 +122,7 @@ export class WebhookDispatcher {
 	private generation = new AbortController();
 	private readonly running = new Set<Promise<void>>();
 	private readonly waiters = new Set<Waiter>();
-	private reorderBatch: Array<{ event: WebhookEvent; targets: DeliveryTarget[]; copies: number }> = [];
+	private reorderBatch: Array<{ event: WebhookEvent; plans: TargetPlan[] }> = [];
 	private reorderTimer: NodeJS.Timeout | undefined;
 	private closed = false;
 
@@ -123,28 +132,51 @@ export class WebhookDispatcher {
 		private readonly faults: FaultInjector,
 	) {}
 
-	/** A job reached a final state: record its event and send it (unless a delivery fault says otherwise). */
+	/**
+	 * A job reached a final state: record its event and send it (unless a delivery fault says
+	 * otherwise). The webhook delivery faults act on every target, the callback faults on its
+	 * `callback_url` alone.
+	 */
 	publish(draft: EventDraft): WebhookEvent {
 		const settings = this.config.webhooks;
 		const event = this.store.recordEvent(draft, settings.eventIdInBody);
 		// Fan-out is decided when the event happens: an endpoint added later does not get it.
 		const targets = this.targetsOf(event);
 		if (targets.length === 0 || this.closed) return event;
-		event.listed = true;
-		if (this.shouldDrop()) {
-			for (const target of targets) this.recordDropped(event, target);
+		event.listed = !event.callbackOnly;
+		if (this.shouldDrop(settings.dropDeliveries)) {
+			for (const target of targets) this.recordDropped(event, target, 'dropped by the dropDeliveries fault: never sent');
 			return event;
 		}
-		const copies = settings.duplicateDeliveries ? 2 : 1;
+		const plans: TargetPlan[] = [];
+		for (const target of targets) {
+			const plan = this.planTarget(event, target, settings.duplicateDeliveries ? 2 : 1);
+			if (plan) plans.push(plan);
+		}
+		if (plans.length === 0) return event;
 		const { deliveryDelayMs, reorderDeliveries } = settings;
 		const signal = this.generation.signal;
 		this.track(async () => {
 			if (deliveryDelayMs > 0 && !(await pause(deliveryDelayMs, signal))) return;
 			if (signal.aborted) return;
-			if (reorderDeliveries) this.holdForReorder(event, targets, copies);
-			else await this.deliver(event, targets, copies, false).firstAttempts;
+			if (reorderDeliveries) this.holdForReorder(event, plans);
+			else await this.deliver(event, plans, false).firstAttempts;
 		});
 		return event;
+	}
+
+	/** The callback faults in force now, applied to a `callback_url` target; undefined when it is lost. */
+	private planTarget(event: WebhookEvent, target: DeliveryTarget, copies: number): TargetPlan | undefined {
+		const faults = event.fault ? [event.fault] : [];
+		if (target.kind !== 'callback_url') return { target, copies, delayMs: 0, faults };
+		const callbacks = this.config.callbacks;
+		if (this.shouldDrop(callbacks.lost)) {
+			this.recordDropped(event, target, 'lost by the callbacks.lost fault: never sent', [...faults, 'callbacks.lost']);
+			return undefined;
+		}
+		if (callbacks.duplicate) faults.push('callbacks.duplicate');
+		if (callbacks.delayMs > 0) faults.push(`callbacks.delay:${callbacks.delayMs}`);
+		return { target, copies: callbacks.duplicate ? 2 : copies, delayMs: callbacks.delayMs, faults };
 	}
 
 	/**
@@ -159,8 +191,9 @@ export class WebhookDispatcher {
 			? [{ kind: 'endpoint', endpointId: this.store.requireEndpoint(endpointId).id }]
 			: this.targetsOf(event);
 		if (targets.length > 0) {
-			event.listed = true;
-			this.track(async () => void (await this.deliver(event, targets, 1, true).firstAttempts));
+			event.listed = !event.callbackOnly;
+			const plans = targets.map((target) => ({ target, copies: 1, delayMs: 0, faults: [] }));
+			this.track(async () => void (await this.deliver(event, plans, true).firstAttempts));
 		}
 		return { event, targets };
 	}
@@ -214,15 +247,14 @@ export class WebhookDispatcher {
 	}
 
 	private targetsOf(event: WebhookEvent): DeliveryTarget[] {
-		const targets: DeliveryTarget[] = this.store
-			.subscribersOf(event)
-			.map((endpoint) => ({ kind: 'endpoint', endpointId: endpoint.id }));
+		const targets: DeliveryTarget[] = event.callbackOnly
+			? []
+			: this.store.subscribersOf(event).map((endpoint) => ({ kind: 'endpoint', endpointId: endpoint.id }));
 		if (event.callbackUrl) targets.push({ kind: 'callback_url', url: event.callbackUrl });
 		return targets;
 	}
 
-	private shouldDrop(): boolean {
-		const drop = this.config.webhooks.dropDeliveries;
+	private shouldDrop(drop: DropDeliveries): boolean {
 		if (drop.count > 0) {
 			drop.count--;
 			return true;
@@ -231,8 +263,8 @@ export class WebhookDispatcher {
 	}
 
 	/** Events arriving within the window are sent together, newest first, each after the previous one's first tries. */
-	private holdForReorder(event: WebhookEvent, targets: DeliveryTarget[], copies: number): void {
-		this.reorderBatch.push({ event, targets, copies });
+	private holdForReorder(event: WebhookEvent, plans: TargetPlan[]): void {
+		this.reorderBatch.push({ event, plans });
 		if (this.reorderTimer) return;
 		const signal = this.generation.signal;
 		this.reorderTimer = setTimeout(() => {
@@ -242,30 +274,31 @@ export class WebhookDispatcher {
 			this.track(async () => {
 				for (const held of batch) {
 					if (signal.aborted) return;
-					await this.deliver(held.event, held.targets, held.copies, false).firstAttempts;
+					await this.deliver(held.event, held.plans, false).firstAttempts;
 				}
 			});
 		}, this.config.webhooks.reorderWindowMs);
 	}
 
-	private deliver(event: WebhookEvent, targets: DeliveryTarget[], copies: number, manual: boolean): DeliveryRun {
-		const firsts = targets.map((target) => this.deliverCopies(event, target, copies, manual));
+	private deliver(event: WebhookEvent, plans: TargetPlan[], manual: boolean): DeliveryRun {
+		const firsts = plans.map((plan) => this.deliverCopies(event, plan, manual));
 		return { firstAttempts: Promise.all(firsts).then(() => undefined) };
 	}
 
-	/** The second copy (duplicate fault) follows right after the first copy's first attempt. */
-	private async deliverCopies(event: WebhookEvent, target: DeliveryTarget, copies: number, manual: boolean): Promise<void> {
-		for (let copy = 1; copy <= copies; copy++) {
+	/** After the plan's hold, the second copy (duplicate faults) follows right after the first copy's first attempt. */
+	private async deliverCopies(event: WebhookEvent, plan: TargetPlan, manual: boolean): Promise<void> {
+		if (plan.delayMs > 0 && !(await pause(plan.delayMs, this.generation.signal))) return;
+		for (let copy = 1; copy <= plan.copies; copy++) {
 			let firstDone!: () => void;
 			const firstAttempt = new Promise<void>((resolve) => (firstDone = resolve));
-			this.track(() => this.deliverWithRetries(event, target, copy, manual, firstDone));
+			this.track(() => this.deliverWithRetries(event, plan, copy, manual, firstDone));
 			await firstAttempt;
 		}
 	}
 
 	private async deliverWithRetries(
 		event: WebhookEvent,
-		target: DeliveryTarget,
+		plan: TargetPlan,
 		copy: number,
 		manual: boolean,
 		firstDone: () => void,
@@ -275,7 +308,7 @@ export class WebhookDispatcher {
 		try {
 			for (let attempt = 1; attempt <= attempts; attempt++) {
 				if (signal.aborted) return;
-				const record = await this.attempt(event, target, { attempt, copy, manual, lastAttempt: attempt === attempts }, signal);
+				const record = await this.attempt(event, plan, { attempt, copy, manual, lastAttempt: attempt === attempts }, signal);
 				if (attempt === 1) firstDone();
 				if (record.outcome !== 'failed' || !record.will_retry) return;
 				if (!(await pause(retryDelayMs * 2 ** (attempt - 1), signal))) return;
@@ -306,10 +339,11 @@ export class WebhookDispatcher {
 
 	private async attempt(
 		event: WebhookEvent,
-		target: DeliveryTarget,
+		plan: TargetPlan,
 		position: { attempt: number; copy: number; manual: boolean; lastAttempt: boolean },
 		signal: AbortSignal,
 	): Promise<DeliveryAttempt> {
+		const { target } = plan;
 		const now = Date.now();
 		const resolved = this.resolve(target);
 		const record = this.store.addAttempt({
@@ -330,13 +364,16 @@ export class WebhookDispatcher {
 			outcome: 'pending',
 			will_retry: false,
 			manual: position.manual,
+			...(plan.faults.length > 0 ? { fault: plan.faults.join(',') } : {}),
 		});
 		if (!resolved) {
 			// The endpoint was deleted (or disabled) while the event waited: nothing is left to send to.
 			return this.finish(record, { status: null, error: 'endpoint no longer exists' }, 'cancelled', false);
 		}
-		const fault = this.faults.take({ server: 'webhook', method: 'POST', path: pathOf(resolved.url), endpoint: event.type });
-		if (fault) record.fault = fault.label;
+		// A `callback` rule takes callback_url deliveries only; a `webhook` rule takes every delivery.
+		const server = target.kind === 'callback_url' ? 'callback' : 'webhook';
+		const fault = this.faults.take({ server, method: 'POST', path: pathOf(resolved.url), endpoint: event.type });
+		if (fault) record.fault = record.fault ? `${record.fault},${fault.label}` : fault.label;
 		const result = await this.send(resolved.url, event, record.headers, fault?.action, signal);
 		if (signal.aborted) return this.finish(record, { status: null, error: 'emulator reset or closed' }, 'cancelled', false);
 		const delivered = isSuccess(result.status);
@@ -382,7 +419,7 @@ export class WebhookDispatcher {
 		return record;
 	}
 
-	private recordDropped(event: WebhookEvent, target: DeliveryTarget): void {
+	private recordDropped(event: WebhookEvent, target: DeliveryTarget, reason: string, faults: string[] = []): void {
 		const now = Date.now();
 		const resolved = this.resolve(target);
 		this.store.addAttempt({
@@ -399,10 +436,11 @@ export class WebhookDispatcher {
 			sent_at: now,
 			finished_at: now,
 			status: null,
-			error: 'dropped by the dropDeliveries fault: never sent',
+			error: reason,
 			outcome: 'dropped',
 			will_retry: false,
 			manual: false,
+			...(faults.length > 0 ? { fault: faults.join(',') } : {}),
 		});
 		this.notify();
 	}

@@ -53,3 +53,18 @@ export function invalidParameter(param: string | null, message: string): ApiProb
 export function notFound(message: string, code = 'not_found', param: string | null = null): ApiProblem {
 	return new ApiProblem(404, code, message, param);
 }
+
+/**
+ * Runs a check of one part of a larger body (a batch item), so the problems it finds name their
+ * field from the top: `avatar_id` of the fourth video becomes `videos.3.avatar_id`.
+ */
+export function underParam<T>(prefix: string, check: () => T): T {
+	try {
+		return check();
+	} catch (error) {
+		if (!(error instanceof ApiProblem)) throw error;
+		const param = error.param ? `${prefix}.${error.param}` : prefix;
+		const message = error.param ? error.message.split(`'${error.param}'`).join(`'${param}'`) : error.message;
+		throw new ApiProblem(error.status, error.code, message, param, error.headers);
+	}
+}

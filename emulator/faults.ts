@@ -39,8 +39,9 @@ export type RedirectStatus = 301 | 302 | 303 | 307 | 308;
  * `webhook` rules act on the emulator's own deliveries as if the receiver answered: `status` and
  * `rate_limit` stand for its answer (nothing is sent), `delay` holds the attempt, `drop` cuts it.
  * They apply only when `server: 'webhook'` is given, so an unscoped rule never takes a delivery.
+ * `callback` rules do the same to per-request `callback_url` deliveries alone.
  */
-export type FaultServer = 'api' | 'storage' | 'webhook';
+export type FaultServer = 'api' | 'storage' | 'webhook' | 'callback';
 
 export interface FaultMatch {
 	server?: FaultServer;
@@ -120,10 +121,10 @@ const actionSchema = z.discriminatedUnion('type', [
 
 /** Where each action can happen; a rule never takes a request of another server. */
 const ACTION_SERVERS: Record<FaultAction['type'], readonly FaultServer[]> = {
-	status: ['api', 'storage', 'webhook'],
-	rate_limit: ['api', 'storage', 'webhook'],
-	delay: ['api', 'storage', 'webhook'],
-	drop: ['api', 'storage', 'webhook'],
+	status: ['api', 'storage', 'webhook', 'callback'],
+	rate_limit: ['api', 'storage', 'webhook', 'callback'],
+	delay: ['api', 'storage', 'webhook', 'callback'],
+	drop: ['api', 'storage', 'webhook', 'callback'],
 	truncate: ['api'],
 	malformed: ['api'],
 	redirect: ['api', 'storage'],
@@ -134,7 +135,7 @@ export const faultRuleSchema = z
 	.object({
 		match: z
 			.object({
-				server: z.enum(['api', 'storage', 'webhook']).optional(),
+				server: z.enum(['api', 'storage', 'webhook', 'callback']).optional(),
 				method: z.string().min(1).optional(),
 				endpoint: z.string().min(1).optional(),
 				path: z.string().min(1).optional(),
@@ -195,13 +196,20 @@ function pathMatches(pattern: string, path: string): boolean {
 	return new RegExp(`^${source}$`).test(path);
 }
 
+/** Deliveries are taken only by rules scoped to them; a `webhook` rule covers callback deliveries too. */
+function serverMatches(ruleServer: FaultServer | undefined, target: FaultServer): boolean {
+	if (target === 'webhook' || target === 'callback') {
+		return ruleServer === target || (ruleServer === 'webhook' && target === 'callback');
+	}
+	return ruleServer === undefined || ruleServer === target;
+}
+
 function matches(rule: FaultRule, target: FaultTarget): boolean {
 	const { match } = rule;
-	if (target.server === 'webhook' && match?.server !== 'webhook') return false;
+	if (!serverMatches(match?.server, target.server)) return false;
 	if (!ACTION_SERVERS[rule.action.type].includes(target.server)) return false;
 	if (!match) return true;
 	return (
-		(match.server === undefined || match.server === target.server) &&
 		(match.method === undefined || match.method.toUpperCase() === target.method.toUpperCase()) &&
 		(match.endpoint === undefined || match.endpoint === target.endpoint) &&
 		(match.path === undefined || pathMatches(match.path, target.path))

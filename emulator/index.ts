@@ -10,6 +10,7 @@ import {
 	DEFAULT_CONFIG,
 	parseConfigPatch,
 	restoreConfig,
+	type CallbackFaults,
 	type EmulatorConfig,
 	type RenderFailureRule,
 	type WebhookSettings,
@@ -37,6 +38,7 @@ export { detectMimeType } from './assets';
 export { DEFAULT_API_KEY, DEFAULT_BALANCE, DEFAULT_CONFIG } from './config';
 export type {
 	AgentTimings,
+	CallbackFaults,
 	DropDeliveries,
 	EmulatorConfig,
 	RenderFailureRule,
@@ -101,6 +103,11 @@ export interface EmulatorOptions {
 	 * legacy `Signature` header, and delivery faults (duplicates, delay, reordering, drops). All off by default.
 	 */
 	webhooks?: Partial<Omit<WebhookSettings, 'dropDeliveries'>> & { dropDeliveries?: Partial<WebhookSettings['dropDeliveries']> };
+	/**
+	 * Faults of per-request `callback_url` deliveries only: lost (`lost.count` / `lost.rate`),
+	 * duplicated, delayed, and early batch callbacks. All off by default.
+	 */
+	callbacks?: Partial<Omit<CallbackFaults, 'lost'>> & { lost?: Partial<CallbackFaults['lost']> };
 }
 
 export interface Emulator {
@@ -176,6 +183,7 @@ function initialConfig(options: EmulatorOptions): EmulatorConfig {
 			renderFailures: options.renderFailures,
 			balance: options.balance,
 			webhooks: options.webhooks,
+			callbacks: options.callbacks,
 		}),
 	);
 	return config;
@@ -190,7 +198,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const configAtStart = cloneConfig(config);
 	const balanceAtStart = options.balance ?? DEFAULT_BALANCE;
 
-	const state = new EmulatorState(balanceAtStart);
+	const state = new EmulatorState(balanceAtStart, () => config.concurrencyLimit);
 	if (options.faultSeed !== undefined && !(Number.isInteger(options.faultSeed) && options.faultSeed >= 0))
 		throw new Error(`faultSeed must be a non-negative integer (got ${options.faultSeed})`);
 	const faults = new FaultInjector(options.faultSeed);
@@ -204,10 +212,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		(now) => state.settle(now),
 		(draft) => dispatcher.publish(draft),
 	);
-	const sources = { signer, findVideo: (id: string) => state.videos.get(id) };
+	const sources = {
+		signer,
+		findVideo: (id: string) => state.videos.get(id),
+		jobs: state.jobs,
+		nextSlotFreeMs: (now: number) => Math.min(...state.busySlots(now).map((slot) => slot.finishedAtMs), now + 1000),
+	};
 	state.onWorkStarted((work) => {
-		const watch = watchFor(work, sources);
-		if (watch) scheduler.watch(watch.key, watch.dueAtMs, watch.check);
+		for (const watch of watchFor(work, sources)) scheduler.watch(watch.key, watch.dueAtMs, watch.check);
 	});
 
 	const reset = () => {

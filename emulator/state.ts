@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { viewSession, type AgentRun, type AgentSession, type AgentSessionStatus } from './agent';
 import { AssetStore, type AssetSummary } from './assets';
+import { itemView, summarise, type Batch, type BatchItemRecord, type BatchStatus, type JobLookups } from './batches';
 import type { TranslationTimings, VideoTimings } from './config';
 import { IdempotencyStore } from './idempotency';
 import { roundCredits, type RenderPlan } from './rendering';
@@ -89,13 +90,26 @@ export interface StateSummary {
 	speech_clips: number;
 	/** Endpoints (never their secrets), listed events and delivery attempts by outcome. */
 	webhooks: WebhookSummary;
+	/** Video and translation batches, and their items still waiting for a free slot. */
+	batches: { total: number; by_status: Record<BatchStatus, number>; queued_items: number };
 }
 
 /** A job that will reach a final state, announced when it starts so its webhook event can be scheduled. */
 export type TrackedWork =
 	| { kind: 'video'; job: VideoJob }
 	| { kind: 'translation'; job: TranslationJob }
-	| { kind: 'agent_run'; session: AgentSession; run: AgentRun };
+	| { kind: 'agent_run'; session: AgentSession; run: AgentRun }
+	| { kind: 'batch'; batch: Batch };
+
+/** A batch as created: its items' plans, in submission order, and the settings they start with. */
+export type NewBatch = Omit<Batch, 'id' | 'sequence' | 'items'> & { plans: Array<Pick<BatchItemRecord, 'kind' | 'plan'>> };
+
+/** A batch item waiting for a concurrency slot, in submission order. */
+interface QueuedItem {
+	batch: Batch;
+	item: BatchItemRecord;
+	enqueuedAtMs: number;
+}
 
 const newId = () => randomBytes(16).toString('hex');
 
@@ -108,6 +122,12 @@ export class EmulatorState {
 	readonly assets = new AssetStore();
 	readonly idempotency = new IdempotencyStore();
 	readonly webhooks = new WebhookStore();
+	readonly batches = new Map<string, Batch>();
+	/** Where batch items find their jobs, deleted videos included. */
+	readonly jobs: JobLookups = {
+		video: (id) => this.videos.get(id),
+		translation: (id) => this.translations.get(id),
+	};
 	private credits: number;
 	private readonly workListeners = new Set<(work: TrackedWork) => void>();
 	private nextSequence = 1;
@@ -115,8 +135,16 @@ export class EmulatorState {
 	private readonly unsettled = new Set<BillableJob>();
 	/** Agent runs that will start a render when their thinking ends. */
 	private readonly runsAwaitingRender = new Set<{ session: AgentSession; run: AgentRun }>();
+	/** Batch items beyond the concurrency cap; they start, oldest first, as slots free up. */
+	private readonly batchQueue: QueuedItem[] = [];
+	/** The last moment the queue was brought up to. */
+	private queueCursorMs = 0;
 
-	constructor(private initialBalance: number) {
+	constructor(
+		private initialBalance: number,
+		/** The live concurrency cap, read whenever queued batch items look for a slot. */
+		private readonly concurrencyLimit: () => number = () => 10,
+	) {
 		this.credits = initialBalance;
 	}
 
@@ -148,6 +176,7 @@ export class EmulatorState {
 	/** Brings the account up to `now`: starts agent renders whose thinking ended, charges finished jobs. */
 	settle(now: number): void {
 		this.startAgentRenders(now);
+		this.startQueuedItems(now);
 		for (const job of this.unsettled) {
 			if (job.deletedAtMs !== null && job.deletedAtMs < job.finishedAtMs) {
 				this.unsettled.delete(job); // cancelled before it finished: never charged
@@ -185,6 +214,97 @@ export class EmulatorState {
 			}
 			run.videoId = this.addVideo(run.plan, startAt, run.timings, run.sizeBytes).id;
 		}
+	}
+
+	/**
+	 * Queued batch items start the moment a slot frees up, dated then (not when someone looks), so
+	 * the timeline is the same however often it is observed. Replays the slot releases since the
+	 * last call: each item takes the earliest moment at which fewer than `limit` slots are busy.
+	 */
+	private startQueuedItems(asOf: number): void {
+		const cursor = this.queueCursorMs;
+		// A caller holding an older clock reading (the account was settled since) still gets its items started.
+		const now = Math.max(asOf, cursor);
+		this.queueCursorMs = now;
+		if (this.batchQueue.length === 0) return;
+		const limit = this.concurrencyLimit();
+		// Finish times of the slots busy at the cursor, soonest first; started items join them.
+		const finishes = this.busySlots(cursor)
+			.map((slot) => slot.finishedAtMs)
+			.sort((a, b) => a - b);
+		let at = cursor;
+		while (this.batchQueue.length > 0) {
+			const next = this.batchQueue[0];
+			let start = Math.max(at, next.enqueuedAtMs);
+			while (finishes.length > 0 && finishes[0] <= start) finishes.shift();
+			if (finishes.length >= limit) {
+				// Enough slots must free up to leave one: the (busy - limit + 1)th soonest release.
+				const freesAt = finishes[finishes.length - limit];
+				if (freesAt > now) break;
+				start = freesAt;
+				while (finishes.length > 0 && finishes[0] <= start) finishes.shift();
+			}
+			at = start;
+			this.batchQueue.shift();
+			const finishedAtMs = this.startItem(next, start);
+			if (finishedAtMs !== undefined) {
+				const position = finishes.findIndex((finish) => finish > finishedAtMs);
+				finishes.splice(position === -1 ? finishes.length : position, 0, finishedAtMs);
+			}
+		}
+	}
+
+	/** Starts a queued item as a real job at `start`; answers when its slot frees, or undefined when it could not start. */
+	private startItem({ batch, item }: QueuedItem, start: number): number | undefined {
+		// Items behind it in the queue wait their turn: only jobs already running hold credits ahead of it.
+		const available = roundCredits(this.credits - this.uncharged());
+		if (available < item.plan.costCredits) {
+			item.startFailure = {
+				code: 'insufficient_credit',
+				message: `Your account has ${Math.max(0, available)} credits but this item requires ${item.plan.costCredits} credits.`,
+				atMs: start,
+			};
+			return undefined;
+		}
+		const job =
+			item.kind === 'video'
+				? this.addVideo(item.plan, start, batch.videoTimings, batch.sizeBytes)
+				: this.addTranslation(item.plan, start, batch.translationTimings, batch.sizeBytes);
+		item.jobId = job.id;
+		return job.finishedAtMs;
+	}
+
+	/** Credits running or finished jobs will take and have not taken yet (the wallet is charged on settling). */
+	private uncharged(): number {
+		let total = 0;
+		for (const job of this.unsettled) {
+			const cancelled = job.deletedAtMs !== null && job.deletedAtMs < job.finishedAtMs;
+			if (!cancelled && job.outcome.status === 'completed') total += job.costCredits;
+		}
+		return total;
+	}
+
+	/** What a queued item will be charged (nothing when it will fail). */
+	private promisedCost(item: BatchItemRecord): number {
+		return item.plan.outcome.status === 'completed' ? item.plan.costCredits : 0;
+	}
+
+	/** Records a batch, queues all its items and starts those that find a free slot now. */
+	addBatch(input: NewBatch, now: number): Batch {
+		const { plans, ...fields } = input;
+		const batch: Batch = {
+			...fields,
+			id: newId(),
+			sequence: this.nextSequence++,
+			items: plans.map(
+				(entry, index) => ({ ...entry, index, jobId: null, startFailure: null }) as BatchItemRecord,
+			),
+		};
+		this.batches.set(batch.id, batch);
+		for (const item of batch.items) this.batchQueue.push({ batch, item, enqueuedAtMs: now });
+		this.startQueuedItems(now);
+		this.announce({ kind: 'batch', batch });
+		return batch;
 	}
 
 	addVideo(plan: RenderPlan, now: number, timings: VideoTimings, sizeBytes: number): VideoJob {
@@ -291,6 +411,7 @@ export class EmulatorState {
 		for (const job of this.translations.values()) {
 			if (job.finishedAtMs > now && job.outcome.status === 'completed') reserved += job.costCredits;
 		}
+		for (const { item } of this.batchQueue) reserved += this.promisedCost(item);
 		return roundCredits(reserved);
 	}
 
@@ -304,9 +425,20 @@ export class EmulatorState {
 		this.runsAwaitingRender.clear();
 		this.idempotency.clear();
 		this.webhooks.clear();
+		this.batches.clear();
+		this.batchQueue.length = 0;
+		this.queueCursorMs = 0;
 		this.nextSequence = 1;
 		this.initialBalance = balance;
 		this.credits = balance;
+	}
+
+	private batchSummary(now: number): StateSummary['batches'] {
+		const byStatus: Record<BatchStatus, number> = { processing: 0, completed: 0, failed: 0 };
+		for (const batch of this.batches.values()) {
+			byStatus[summarise(batch, batch.items.map((item) => itemView(item, now, this.jobs))).status]++;
+		}
+		return { total: this.batches.size, by_status: byStatus, queued_items: this.batchQueue.length };
 	}
 
 	summary(now = Date.now()): StateSummary {
@@ -377,6 +509,7 @@ export class EmulatorState {
 			assets: this.assets.summary(),
 			speech_clips: this.speechClips.size,
 			webhooks: this.webhooks.summary(),
+			batches: this.batchSummary(now),
 		};
 	}
 }

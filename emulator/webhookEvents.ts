@@ -1,4 +1,6 @@
+import { BATCH_FINISHED_EVENT } from '../nodes/HeyGen/schemas/batch';
 import { renderFailureText, type AgentRun, type AgentSession } from './agent';
+import { isFinal, itemView, summarise, type Batch, type ItemView, type JobLookups } from './batches';
 import { VIDEO_PAGE_URL } from './routes/videos';
 import type { TrackedWork } from './state';
 import { translationLinks, videoLinks, type UrlSigner } from './storage';
@@ -17,6 +19,10 @@ export interface WorkWatch {
 export interface EventSources {
 	signer: UrlSigner;
 	findVideo: (id: string) => VideoJob | undefined;
+	/** Jobs of batch items, deleted videos included. */
+	jobs: JobLookups;
+	/** When the soonest busy concurrency slot frees up (a queued batch item may start then). */
+	nextSlotFreeMs: (now: number) => number;
 }
 
 /** Deleted before it finished: cancelled, so it never completes or fails (nor is charged). */
@@ -135,16 +141,84 @@ function checkAgentRun(
 	};
 }
 
+/** `batch.finished`: the batch's id, aggregate status and counts. */
+function batchEvent(batch: Batch, views: readonly ItemView[], occurredAtMs: number): EventDraft {
+	const { batch_id, status, total_items, counts_by_status } = summarise(batch, views);
+	return {
+		type: BATCH_FINISHED_EVENT,
+		data: { batch_id, status, total_items, counts_by_status },
+		entityIds: [batch.id],
+		callbackUrl: batch.callbackUrl,
+		occurredAtMs,
+	};
+}
+
+/** When the unfinished items of a batch can next change: the latest (`last`) or soonest end of their jobs, or a slot freeing up. */
+function nextChangeMs(batch: Batch, views: readonly ItemView[], sources: EventSources, now: number, last: boolean): number {
+	const ends: number[] = [];
+	views.forEach((view, index) => {
+		const item = batch.items[index];
+		if (isFinal(view) || item.jobId === null) return;
+		const job = item.kind === 'video' ? sources.jobs.video(item.jobId) : sources.jobs.translation(item.jobId);
+		if (job) ends.push(job.finishedAtMs);
+	});
+	if (ends.length === 0) return sources.nextSlotFreeMs(now);
+	return last ? Math.max(...ends) : Math.min(...ends);
+}
+
+function viewsOf(batch: Batch, sources: EventSources, now: number): ItemView[] {
+	return batch.items.map((item) => itemView(item, now, sources.jobs));
+}
+
+/** The batch's `callback_url` (and subscribed endpoints) once every item is final. */
+function batchWatch(batch: Batch, sources: EventSources): WorkWatch {
+	return {
+		key: `batch:${batch.id}`,
+		dueAtMs: batch.createdAtMs,
+		check: (now) => {
+			const views = viewsOf(batch, sources, now);
+			// A moment after the last job can end, so its own event goes out before the batch's.
+			if (!views.every(isFinal)) return { waitUntilMs: nextChangeMs(batch, views, sources, now, true) + 1 };
+			const finishedAtMs = Math.max(...views.map((view) => view.finishedAtMs ?? now));
+			return { final: batchEvent(batch, views, finishedAtMs) };
+		},
+	};
+}
+
+/** The `callbacks.early` fault: the batch's `callback_url` alone, when its first item ends and others still run. */
+function earlyBatchWatch(batch: Batch, sources: EventSources): WorkWatch {
+	return {
+		key: `batch-early:${batch.id}`,
+		dueAtMs: batch.createdAtMs,
+		check: (now) => {
+			const views = viewsOf(batch, sources, now);
+			const finals = views.filter(isFinal);
+			// Everything ended at once: there is no moment left to be early in.
+			if (finals.length === views.length) return { final: null };
+			if (finals.length === 0) return { waitUntilMs: nextChangeMs(batch, views, sources, now, false) };
+			const firstEndMs = Math.min(...finals.map((view) => view.finishedAtMs ?? now));
+			return { final: { ...batchEvent(batch, views, firstEndMs), callbackOnly: true, fault: 'callbacks.early' } };
+		},
+	};
+}
+
 /**
- * The watch of a job that will fire a webhook event, or undefined when it fires none (an agent's own
- * video: its session's run reports it as `video_agent.*`; a run that only asks a question).
+ * The watches of a job that will fire webhook events: none for an agent's own video (its session's
+ * run reports it as `video_agent.*`) or a run that only asks a question; a batch's own
+ * `batch.finished`, plus its early callback under the `callbacks.early` fault.
  */
-export function watchFor(work: TrackedWork, sources: EventSources): WorkWatch | undefined {
+export function watchFor(work: TrackedWork, sources: EventSources): WorkWatch[] {
 	switch (work.kind) {
+		case 'batch': {
+			const { batch } = work;
+			const watches = [batchWatch(batch, sources)];
+			if (batch.earlyCallback && batch.callbackUrl) watches.push(earlyBatchWatch(batch, sources));
+			return watches;
+		}
 		case 'video': {
 			const { job } = work;
-			if (job.kind === 'agent') return undefined;
-			return {
+			if (job.kind === 'agent') return [];
+			return [{
 				key: `video:${job.id}`,
 				dueAtMs: job.finishedAtMs,
 				check: (now) => {
@@ -152,25 +226,25 @@ export function watchFor(work: TrackedWork, sources: EventSources): WorkWatch | 
 					if (now < job.finishedAtMs) return { waitUntilMs: job.finishedAtMs };
 					return { final: videoEvent(job, sources.signer, now) };
 				},
-			};
+			}];
 		}
 		case 'translation': {
 			const { job } = work;
-			return {
+			return [{
 				key: `translation:${job.id}`,
 				dueAtMs: job.finishedAtMs,
 				check: (now) =>
 					now < job.finishedAtMs ? { waitUntilMs: job.finishedAtMs } : { final: translationEvent(job, sources.signer, now) },
-			};
+			}];
 		}
 		case 'agent_run': {
 			const { session, run } = work;
-			if (run.next === 'question') return undefined;
-			return {
+			if (run.next === 'question') return [];
+			return [{
 				key: `agent:${session.id}:${run.runId}`,
 				dueAtMs: run.thinkingUntilMs,
 				check: (now) => checkAgentRun(session, run, sources, now),
-			};
+			}];
 		}
 	}
 }

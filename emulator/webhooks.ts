@@ -26,6 +26,10 @@ export interface EventDraft {
 	/** The job's per-request `callback_url`, delivered to unsigned. */
 	callbackUrl: string | null;
 	occurredAtMs: number;
+	/** Sent to the `callback_url` only, and kept out of the event history (a fault's extra callback). */
+	callbackOnly?: boolean;
+	/** The configured fault that made this event, recorded on its delivery attempts. */
+	fault?: string;
 }
 
 export interface WebhookEvent extends EventDraft {

@@ -2,6 +2,7 @@ import { ENDPOINTS, type EndpointKey } from '../../nodes/HeyGen/transport/endpoi
 import { agentHandlers } from './agents';
 import { assetHandlers } from './assets';
 import { avatarHandlers } from './avatars';
+import { batchHandlers } from './batches';
 import type { Handler, HandlerTable } from './context';
 import { speechHandlers } from './speech';
 import { templateHandlers } from './templates';
@@ -14,6 +15,7 @@ import { webhookHandlers } from './webhooks';
 export const HANDLERS: HandlerTable = {
 	...userHandlers,
 	...videoHandlers,
+	...batchHandlers,
 	...avatarHandlers,
 	...voiceHandlers,
 	...speechHandlers,

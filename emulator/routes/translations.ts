@@ -16,6 +16,7 @@ import {
 	translationStatusAt,
 	type TranslationJob,
 	type TranslationOutcome,
+	type TranslationPlan,
 } from '../translation';
 import type { HandlerTable, Services } from './context';
 
@@ -97,41 +98,40 @@ function requireTranslation(services: Services, id: string): TranslationJob {
 	return job;
 }
 
+/** Checks a create body against uploads and languages, and plans one translation per output language. */
+export function planTranslations(body: CreateTranslationBody, services: Services): TranslationPlan[] {
+	checkLanguages(body.output_languages);
+	const source = sourceSeconds(body, services);
+	if (body.audio?.type === 'asset_id')
+		requireAsset(services.state.assets, body.audio.asset_id, 'audio.asset_id', ['audio']);
+	if (body.srt?.type === 'asset_id') requireAsset(services.state.assets, body.srt.asset_id, 'srt.asset_id', ['subtitle']);
+	const durationSeconds = translatedSeconds(body, source);
+	const costCredits = roundCredits(durationSeconds * TRANSLATION_CREDITS_PER_SECOND[body.mode ?? 'speed']);
+	const outcome = outcomeOf(body);
+	return body.output_languages.map((outputLanguage) => ({
+		title: body.title ?? null,
+		inputLanguage: body.input_language ?? DEFAULT_INPUT_LANGUAGE,
+		outputLanguage,
+		durationSeconds,
+		translateAudioOnly: Boolean(body.translate_audio_only),
+		captions: Boolean(body.enable_caption),
+		callbackId: body.callback_id ?? null,
+		callbackUrl: body.callback_url ?? null,
+		costCredits,
+		outcome,
+	}));
+}
+
 export const translationHandlers: HandlerTable = {
 	listTranslationLanguages: () => dataReply({ languages: [...TRANSLATION_LANGUAGES] }),
 
 	/** One job per output language, each taking a concurrency slot and charged when it completes. */
 	createTranslation: ({ body, now, services }) => {
-		checkLanguages(body.output_languages);
-		const source = sourceSeconds(body, services);
-		if (body.audio?.type === 'asset_id')
-			requireAsset(services.state.assets, body.audio.asset_id, 'audio.asset_id', ['audio']);
-		if (body.srt?.type === 'asset_id')
-			requireAsset(services.state.assets, body.srt.asset_id, 'srt.asset_id', ['subtitle']);
-		const durationSeconds = translatedSeconds(body, source);
-		const costCredits = roundCredits(durationSeconds * TRANSLATION_CREDITS_PER_SECOND[body.mode ?? 'speed']);
-		const languages = body.output_languages;
-		checkConcurrency(services, now, languages.length);
-		checkCredits(services, roundCredits(costCredits * languages.length), now, 'translation');
-		const outcome = outcomeOf(body);
-		const jobs = languages.map((outputLanguage) =>
-			services.state.addTranslation(
-				{
-					title: body.title ?? null,
-					inputLanguage: body.input_language ?? DEFAULT_INPUT_LANGUAGE,
-					outputLanguage,
-					durationSeconds,
-					translateAudioOnly: Boolean(body.translate_audio_only),
-					captions: Boolean(body.enable_caption),
-					callbackId: body.callback_id ?? null,
-					callbackUrl: body.callback_url ?? null,
-					costCredits,
-					outcome,
-				},
-				now,
-				services.config.translationTimings,
-				services.config.videoSizeBytes,
-			),
+		const plans = planTranslations(body, services);
+		checkConcurrency(services, now, plans.length);
+		checkCredits(services, roundCredits(plans.reduce((sum, plan) => sum + plan.costCredits, 0)), now, 'translation');
+		const jobs = plans.map((plan) =>
+			services.state.addTranslation(plan, now, services.config.translationTimings, services.config.videoSizeBytes),
 		);
 		return dataReply({ video_translation_ids: jobs.map((job) => job.id) });
 	},

@@ -132,6 +132,15 @@ describe('routing', () => {
 		expect(router.match('GET', '/v3/video-translations/languages')?.key).toBe('listTranslationLanguages');
 		expect(router.match('POST', '/v3/voices/speech')?.key).toBe('createSpeech');
 		expect(router.match('GET', '/v3/voices/speech')).toEqual({ key: 'getVoice', params: { voice_id: 'speech' } });
+		expect(router.match('GET', '/v3/videos/statuses')?.key).toBe('getVideoStatuses');
+		expect(router.match('POST', '/v3/videos/batches')?.key).toBe('createVideoBatch');
+		expect(router.match('GET', '/v3/videos/batches/b1')).toEqual({ key: 'getVideoBatch', params: { batch_id: 'b1' } });
+		expect(router.match('GET', '/v3/video-translations/statuses')?.key).toBe('getTranslationStatuses');
+		expect(router.match('POST', '/v3/video-translations/batches')?.key).toBe('createTranslationBatch');
+		expect(router.match('GET', '/v3/video-translations/batches/b2')).toEqual({
+			key: 'getTranslationBatch',
+			params: { batch_id: 'b2' },
+		});
 	});
 });
 
@@ -152,6 +161,11 @@ describe('every success response matches its ENDPOINTS schema', () => {
 		const session = await call(emulator(), 'POST', '/v3/video-agents', { body: { prompt: 'Hello', mode: 'chat' } });
 		const sessionId: string = session.body.data.session_id;
 		await waitForSession(emulator(), sessionId);
+		const videoBatch = await call(emulator(), 'POST', '/v3/videos/batches', { body: { videos: [avatarVideo()] } });
+		const translationBatch = await call(emulator(), 'POST', '/v3/video-translations/batches', {
+			body: { video_translations: [{ video: { type: 'asset_id', asset_id: assetId }, output_languages: ['German'] }] },
+		});
+		expect([videoBatch.status, translationBatch.status]).toEqual([202, 202]);
 
 		const calls: Array<[EndpointKey, string, string, unknown?]> = [
 			['getCurrentUser', 'GET', '/v3/users/me'],
@@ -176,6 +190,14 @@ describe('every success response matches its ENDPOINTS schema', () => {
 			['sendAgentMessage', 'POST', `/v3/video-agents/${sessionId}`, { message: 'For developers.' }],
 			['getAsset', 'GET', `/v3/assets/${assetId}`],
 			['deleteAsset', 'DELETE', `/v3/assets/${deletableAsset}`],
+			['getVideoBatch', 'GET', `/v3/videos/batches/${videoBatch.body.data.batch_id}`],
+			['getVideoStatuses', 'GET', `/v3/videos/statuses?video_ids=${videoId}&batch_ids=${videoBatch.body.data.batch_id}`],
+			['getTranslationBatch', 'GET', `/v3/video-translations/batches/${translationBatch.body.data.batch_id}`],
+			[
+				'getTranslationStatuses',
+				'GET',
+				`/v3/video-translations/statuses?batch_ids=${translationBatch.body.data.batch_id}`,
+			],
 		];
 		const endpoint = await call(emulator(), 'POST', '/v3/webhooks/endpoints', {
 			body: { url: 'http://127.0.0.1:9/hook', events: ['avatar_video.success'] },
@@ -194,7 +216,11 @@ describe('every success response matches its ENDPOINTS schema', () => {
 		expectValidResponse('uploadAsset', uploaded.body);
 		expectValidResponse('createTranslation', translation.body);
 		expectValidResponse('createAgentSession', session.body);
+		expectValidResponse('createVideoBatch', videoBatch.body);
+		expectValidResponse('createTranslationBatch', translationBatch.body);
 		const covered = new Set<EndpointKey>([
+			'createVideoBatch',
+			'createTranslationBatch',
 			'createVideo',
 			'uploadAsset',
 			'createTranslation',

@@ -9,3 +9,4 @@ export * from './videoAgent';
 export * from './asset';
 export * from './speech';
 export * from './webhook';
+export * from './batch';

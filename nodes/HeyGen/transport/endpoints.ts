@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 
 import {
+	batchDetailSchema,
+	createBatchResponseSchema,
+	createTranslationBatchBodySchema,
+	createVideoBatchBodySchema,
+	getBatchQuerySchema,
+	statusEntriesSchema,
+	translationStatusesQuerySchema,
+	videoStatusesQuerySchema,
 	createWebhookEndpointBodySchema,
 	emptyDataSchema,
 	listWebhookEndpointsQuerySchema,
@@ -110,6 +118,33 @@ export const ENDPOINTS = {
 		host: 'api',
 		resource: 'video',
 		response: deletedSchema,
+	},
+	createVideoBatch: {
+		method: 'POST',
+		path: '/v3/videos/batches',
+		host: 'api',
+		resource: 'video batch',
+		idempotent: true,
+		body: createVideoBatchBodySchema,
+		response: createBatchResponseSchema,
+	},
+	getVideoBatch: {
+		method: 'GET',
+		path: '/v3/videos/batches/{batch_id}',
+		host: 'api',
+		resource: 'video batch',
+		// Pages its items inside `data` (`items`, `has_more`, `next_token`): not a list endpoint.
+		query: getBatchQuerySchema,
+		response: batchDetailSchema,
+	},
+	getVideoStatuses: {
+		method: 'GET',
+		path: '/v3/videos/statuses',
+		host: 'api',
+		resource: 'video',
+		query: videoStatusesQuerySchema,
+		// `data` is the list of entries, all in one answer.
+		response: statusEntriesSchema,
 	},
 	listAvatarGroups: {
 		method: 'GET',
@@ -223,6 +258,31 @@ export const ENDPOINTS = {
 		host: 'api',
 		resource: 'video translation',
 		response: translationDetailSchema,
+	},
+	createTranslationBatch: {
+		method: 'POST',
+		path: '/v3/video-translations/batches',
+		host: 'api',
+		resource: 'video translation batch',
+		idempotent: true,
+		body: createTranslationBatchBodySchema,
+		response: createBatchResponseSchema,
+	},
+	getTranslationBatch: {
+		method: 'GET',
+		path: '/v3/video-translations/batches/{batch_id}',
+		host: 'api',
+		resource: 'video translation batch',
+		query: getBatchQuerySchema,
+		response: batchDetailSchema,
+	},
+	getTranslationStatuses: {
+		method: 'GET',
+		path: '/v3/video-translations/statuses',
+		host: 'api',
+		resource: 'video translation',
+		query: translationStatusesQuerySchema,
+		response: statusEntriesSchema,
 	},
 	createAgentSession: {
 		method: 'POST',
