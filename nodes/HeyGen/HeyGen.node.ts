@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions/description';
-import { router } from './actions/router';
+import { RESUME_WEBHOOKS } from './actions/park/resume';
+import { resume, router } from './actions/router';
 import { listSearch, loadOptions, resourceMapping } from './methods';
 
 export class HeyGen implements INodeType {
@@ -20,6 +21,8 @@ export class HeyGen implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'heyGenApi', required: true }],
+		// A parked run resumes through n8n's waiting webhook when HeyGen calls back.
+		webhooks: RESUME_WEBHOOKS,
 		properties,
 	};
 
@@ -27,5 +30,9 @@ export class HeyGen implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resume.call(this);
 	}
 }

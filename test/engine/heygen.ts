@@ -6,6 +6,8 @@ import { startEmulator, type Emulator, type EmulatorOptions, type RecordedReques
 import { HeyGen } from '../../nodes/HeyGen/HeyGen.node';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../nodes/HeyGen/transport/retry';
 import { harnessTeardown, runListSearch, runNode, type HarnessNode, type RunNodeResult } from '../harness/engine';
+import { disarmAllDeadlines } from '../../nodes/HeyGen/actions/park/park';
+import { ParkingLot } from '../harness/parking';
 import { assertNoLeaks, loggedLines } from '../harness/secrets';
 
 export const NODE_TYPE = 'n8n-nodes-heygen-video.heyGen';
@@ -84,7 +86,25 @@ export function publicBaseUrl(emulator: Emulator): string {
 	return `http://${PUBLIC_LOOKING_HOST}:${new URL(emulator.url).port}`;
 }
 
+/**
+ * n8n's side of parked runs for a test file: runs given `parkingLot` get its URL as their resume
+ * base, and a run that parks is handed to it (see test/harness/parking.ts).
+ */
+export function useParkingLot(): ParkingLot {
+	const lot = new ParkingLot();
+	beforeAll(async () => {
+		await lot.start();
+	});
+	afterAll(async () => {
+		disarmAllDeadlines();
+		await lot.close();
+	});
+	return lot;
+}
+
 export interface RunOptions extends Partial<Omit<HarnessNode, 'type' | 'parameters'>> {
+	/** Where the run may park; a parked run is handed to it. */
+	parkingLot?: ParkingLot;
 	items?: INodeExecutionData[];
 	apiKey?: string;
 	/** The credential's Base URL (default: the emulator's own, a local address). */
@@ -95,17 +115,20 @@ export interface RunOptions extends Partial<Omit<HarnessNode, 'type' | 'paramete
 
 /** Runs the HeyGen node through n8n-core's engine against the emulator. */
 export async function runHeyGen(emulator: Emulator, parameters: INodeParameters, options: RunOptions = {}): Promise<RunNodeResult> {
-	const { items, apiKey, baseUrl, executionId, cancelAfterMs, ...node } = options;
+	const { items, apiKey, baseUrl, executionId, cancelAfterMs, parkingLot, ...node } = options;
 	const logsBefore = loggedLines.length;
 	const result = await runNode({
 		nodeTypes: { [NODE_TYPE]: heyGen },
 		credentialTypes,
 		credentials: credentialsFor(emulator, apiKey, baseUrl),
-		node: { type: NODE_TYPE, parameters, ...node },
+		// Without a parking lot nothing could resume a parked run: such runs poll unless told otherwise.
+		node: { type: NODE_TYPE, parameters: parkingLot ? parameters : { waitMode: 'poll', ...parameters }, ...node },
 		items,
 		executionId,
 		cancelAfterMs,
+		webhookWaitingBaseUrl: parkingLot?.url,
 	});
+	if (parkingLot && result.parked) parkingLot.park(result);
 	// Every run is scanned: the key must show nowhere, and presigned signatures only in URL fields.
 	assertNoLeaks(
 		{ visible: visibleParts(result), logs: loggedLines.slice(logsBefore) },

@@ -115,6 +115,8 @@ export interface RunNodeOptions {
 	cancelAfterMs?: number;
 	/** Extra workflow settings (executionOrder is always 'v1'). */
 	workflowSettings?: Omit<IWorkflowSettings, 'executionOrder'>;
+	/** Where `$execution.resumeUrl` points (a ParkingLot's URL), for nodes that park the execution. */
+	webhookWaitingBaseUrl?: string;
 }
 
 export type HarnessError = Error & {
@@ -149,6 +151,18 @@ export interface RunNodeResult {
 	run: IRun;
 	/** Credential writes made during the run (e.g. preAuthentication refresh): key names only. */
 	credentialUpdates: CredentialUpdate[];
+	/** What a parked execution needs to be resumed by a webhook (see test/harness/parking.ts). */
+	parked?: ParkedExecution;
+}
+
+/** A run the node put to wait: the workflow, its node and the execution data n8n would keep in its database. */
+export interface ParkedExecution {
+	workflow: Workflow;
+	nodeName: string;
+	nodeType: INodeType;
+	waitTill: Date;
+	runExecutionData: IRun['data'];
+	newAdditionalData(executionId: string): IWorkflowExecuteAdditionalData;
 }
 
 export interface MethodOptions {
@@ -280,6 +294,7 @@ function createAdditionalData(
 	executionId: string | undefined,
 	hooks: ExecutionLifecycleHooks | undefined,
 	currentNodeParameters?: INodeParameters,
+	webhookWaitingBaseUrl = `${BASE_URL}/webhook-waiting`,
 ): IWorkflowExecuteAdditionalData {
 	const unsupported = (what: string) => async (): Promise<never> => {
 		throw new UnexpectedError(`${what} is not supported by the engine harness`);
@@ -297,7 +312,7 @@ function createAdditionalData(
 		formWaitingBaseUrl: `${BASE_URL}/form-waiting`,
 		formTestBaseUrl: `${BASE_URL}/form-test`,
 		webhookBaseUrl: `${BASE_URL}/webhook`,
-		webhookWaitingBaseUrl: `${BASE_URL}/webhook-waiting`,
+		webhookWaitingBaseUrl,
 		webhookTestBaseUrl: `${BASE_URL}/webhook-test`,
 		mcpBaseUrl: `${BASE_URL}/mcp`,
 		mcpTestBaseUrl: `${BASE_URL}/mcp-test`,
@@ -416,7 +431,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		reportedStatuses.push(fullRunData.status);
 	});
 
-	const additionalData = createAdditionalData(credentialsHelper, executionId, hooks);
+	const additionalData = createAdditionalData(credentialsHelper, executionId, hooks, undefined, options.webhookWaitingBaseUrl);
 	const workflowExecute = new WorkflowExecute(additionalData, mode);
 
 	const startedAt = performance.now();
@@ -475,6 +490,18 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 			? undefined
 			: (nodeError ?? reviveError(run.data.resultData.error));
 
+	const parked: ParkedExecution | undefined =
+		status === 'waiting' && run.waitTill
+			? {
+					workflow,
+					nodeName,
+					nodeType: nodeTypes.getByNameAndVersion(harnessNode.type, harnessNode.typeVersion ?? 1) as INodeType,
+					waitTill: run.waitTill,
+					runExecutionData: run.data,
+					newAdditionalData: (id) => createAdditionalData(credentialsHelper, id, undefined, undefined, options.webhookWaitingBaseUrl),
+				}
+			: undefined;
+
 	return {
 		output: outputs[0] ?? [],
 		outputs,
@@ -487,6 +514,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		durationMs,
 		run,
 		credentialUpdates: credentialsHelper.updates,
+		parked,
 	};
 }
 

@@ -146,6 +146,35 @@ export const downloadFields: INodeProperties[] = [
 	{ ...binaryPropertyField, displayOptions: { show: { downloadVideo: [true] } } },
 ];
 
+export type WaitMode = 'auto' | 'park' | 'poll';
+
+export const waitModeField: INodeProperties = {
+	displayName: 'Wait Mode',
+	name: 'waitMode',
+	type: 'options',
+	noDataExpression: true,
+	default: 'auto',
+	hint: 'Renders take minutes each. For hundreds of items, park (or turn Wait for Completion off and continue from the HeyGen Trigger by Callback ID).',
+	options: [
+		{
+			name: 'Auto',
+			value: 'auto',
+			description: 'Park when HeyGen can call this n8n back (a public HTTPS address, or a local HeyGen emulator), else poll',
+		},
+		{
+			name: 'Park Until HeyGen Calls Back',
+			value: 'park',
+			description:
+				"The execution waits in n8n's database, using no worker, and resumes when HeyGen reports every render done; survives restarts and works in queue mode",
+		},
+		{
+			name: 'Poll While Running',
+			value: 'poll',
+			description: 'The execution stays running and asks HeyGen for the status; needs no public address',
+		},
+	],
+};
+
 /** Wait / download switches shared by every operation that starts a render. */
 export const waitFields: INodeProperties[] = [
 	{
@@ -156,6 +185,7 @@ export const waitFields: INodeProperties[] = [
 		description:
 			'Whether to wait until HeyGen has finished rendering. All items wait together; when off, the node returns the video ID at once (use the HeyGen Trigger or Video → Wait for Completion later).',
 	},
+	{ ...waitModeField, displayOptions: { show: { waitForCompletion: [true] } } },
 	...downloadFields.map((field) => ({
 		...field,
 		displayOptions: { show: { ...field.displayOptions?.show, waitForCompletion: [true] } },

@@ -2,16 +2,19 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import { mapWithLimit } from '../helpers/concurrency';
-import { asItemError, errorJson, withInputFields } from '../helpers/items';
+import { asItemError } from '../helpers/items';
 import { booleanParameter, checkMediaUrls, idParameter, localHostsReachable, textParameter } from '../helpers/parameters';
 import { validateBody, type FieldLabels } from '../helpers/validation';
-import { heyGenErrorOf, renderFailedError, waitTimedOutError } from '../transport/errors';
+import { heyGenErrorOf } from '../transport/errors';
+import type { RunContext } from '../transport/request';
 import { canonicalJson, idempotencyKey } from '../transport/idempotency';
-import { runJobs, type JobKind, type JobOutcome, type JobSnapshot, type JobSpec } from '../transport/jobs';
+import { MAX_BATCH_ITEMS } from '../schemas';
+import { createBatch, readBatch, type BatchItemState } from '../transport/batches';
+import { runJobs, type JobKind, type JobSnapshot, type JobSpec } from '../transport/jobs';
+import { appendDescription, buildOutputs, itemOutputSettings, type OutputRun } from './outputs';
+import { parkCreates, parkingFor } from './park/park';
 
-const DOWNLOAD_CONCURRENCY = 3;
-const MINUTE = 60_000;
+export const MINUTE = 60_000;
 /** A job found failed that HeyGen created this long before the run started is an earlier run's (clocks differ). */
 const EARLIER_RUN_MARGIN_MS = 60_000;
 
@@ -124,12 +127,33 @@ export function failPrepared(ctx: IExecuteFunctions, item: PreparedItem, error: 
 	item.error = itemError;
 }
 
+export interface BatchPlan {
+	/** Jobs one batch holds (a translation counts one per language). */
+	maxItems: number;
+	/** Sends one batch of items with its key; answers the batch id. */
+	send(items: PreparedItem[], key: string, callbackUrl: string): Promise<string>;
+	/** Every item of a batch with its job id once HeyGen assigned one. */
+	read(batchId: string): Promise<BatchItemState[]>;
+}
+
+/** The batch plan of a kind of job HeyGen takes in batches. */
+export function batchPlan(ctx: RunContext, kind: 'video' | 'translation'): BatchPlan {
+	return {
+		maxItems: MAX_BATCH_ITEMS,
+		send: async (items, key, callbackUrl) =>
+			await createBatch(ctx, kind, items.map((item) => item.body as IDataObject), key, callbackUrl, items[0]?.itemIndex),
+		read: async (batchId) => await readBatch(ctx, kind, batchId),
+	};
+}
+
 /** What a create operation plugs into the shared flow. */
 export interface CreatePlan {
 	/** "video", "video translation": used in messages. */
 	noun: string;
 	/** Scopes the idempotency key ("video", "template-video"). */
 	purpose: string;
+	/** The output field holding a job's id ("video_id"). */
+	idField: string;
 	kind: JobKind;
 	/** Sends one item's create; returns the job(s) it started. Absent when only waiting for existing jobs. */
 	submit?(item: PreparedItem, idempotencyKey: string): Promise<JobSnapshot[]>;
@@ -137,6 +161,15 @@ export interface CreatePlan {
 	target?(item: PreparedItem): string;
 	/** A hash of a file uploaded only when the item is sent, for the idempotency key. */
 	fingerprint?(item: PreparedItem): Promise<string | undefined>;
+	/** Work an item needs just before it is sent, alone or in a batch (uploading its file). */
+	beforeSend?(item: PreparedItem): Promise<void>;
+	/**
+	 * How HeyGen takes many of these creates in one request (videos): HeyGen queues the items
+	 * itself and calls back once when all are done, so a parked run submits everything at once.
+	 */
+	batch?: BatchPlan;
+	/** Whether HeyGen calls back when one of these jobs ends (`callback_url`); parking needs it or a batch. */
+	callsBack?: boolean;
 	/** Jobs one item's create starts (a translation: one per language). */
 	weight?(item: PreparedItem): number;
 	/** The output fields of a job, in HeyGen's names. */
@@ -146,8 +179,11 @@ export interface CreatePlan {
 	download?(job: JobSnapshot, itemIndex: number, binaryPropertyName: string): Promise<NonNullable<INodeExecutionData['binary']>>;
 }
 
+/** Each item's idempotency key, by generation (a failed earlier job of the same input is made again under the next). */
+export type ItemKeys = Map<number, (generation: number) => string>;
+
 /** The idempotency key of each item to send: same workflow, node and content give the same key. */
-function keysOf(ctx: IExecuteFunctions, prepared: PreparedItem[], plan: CreatePlan, freshRender: boolean): Map<number, (generation: number) => string> {
+function keysOf(ctx: IExecuteFunctions, prepared: PreparedItem[], plan: CreatePlan, freshRender: boolean): ItemKeys {
 	const { purpose } = plan;
 	const workflowId = String(ctx.getWorkflow().id ?? 'unsaved');
 	const nodeId = ctx.getNode().id;
@@ -165,29 +201,6 @@ function keysOf(ctx: IExecuteFunctions, prepared: PreparedItem[], plan: CreatePl
 	return keys;
 }
 
-function jobState(outcome: JobOutcome, job: JobSnapshot): string {
-	if (outcome.state === 'abandoned' || outcome.state === 'submitted') return 'still rendering';
-	if (outcome.state === 'timedOut') return `still ${job.status === 'unknown' ? 'running' : job.status}`;
-	return job.status;
-}
-
-/** "item 0: 3f2a… (completed); item 1: 9bc… (still rendering)": every job the run created or watched. */
-export function describeJobs(outcomes: JobOutcome[], noun: string): string {
-	const lines = outcomes.flatMap((outcome) => {
-		const job = 'job' in outcome ? outcome.job : undefined;
-		return job ? [`item ${outcome.itemIndex}: ${job.id} (${jobState(outcome, job)})`] : [];
-	});
-	if (lines.length === 0) return '';
-	const shown = lines.slice(0, 50).join('; ');
-	return `Every ${noun} this run created stays in HeyGen and is charged once: ${shown}${lines.length > 50 ? `; and ${lines.length - 50} more` : ''}.`;
-}
-
-function appendDescription(error: unknown, text: string): void {
-	if (!text || typeof error !== 'object' || error === null) return;
-	const current = (error as { description?: string | null }).description;
-	(error as { description?: string }).description = current ? `${current} ${text}` : text;
-}
-
 /** Where to look for a job whose create got no usable answer: its Callback ID, or its title. */
 function findHint(item: PreparedItem, noun: string): string {
 	const callbackId = item.body?.callback_id;
@@ -198,10 +211,10 @@ function findHint(item: PreparedItem, noun: string): string {
 }
 
 /**
- * Submits the prepared items, waits for their jobs together (at most `maxConcurrentJobs` running
- * at once), downloads files when asked, and builds one output item per job, linked to its input.
- * Without Continue On Fail the first item that fails stops the run with its own error, whose
- * description lists every job the run created.
+ * Submits the prepared items and waits for their jobs: polling while the node runs (at most
+ * `maxConcurrentJobs` in flight, all watched together), or parking the execution until HeyGen
+ * calls back. Either way each job becomes one output item, linked to its input; without Continue
+ * On Fail the first item that fails stops the run with its own error, listing every job created.
  */
 export async function runCreates(
 	ctx: IExecuteFunctions,
@@ -210,35 +223,29 @@ export async function runCreates(
 	settings: CreateSettings,
 	plan: CreatePlan,
 ): Promise<INodeExecutionData[]> {
-	const continueOnFail = ctx.continueOnFail();
-	const node = ctx.getNode();
-	const runStartedAt = Date.now();
 	if (plan.fingerprint) {
 		for (const item of prepared) if (item.body) item.fileKey = await plan.fingerprint(item);
 	}
 	const keys = keysOf(ctx, prepared, plan, settings.freshRender);
-
+	const run: OutputRun = {
+		node: ctx.getNode(),
+		continueOnFail: ctx.continueOnFail(),
+		maxWaitMinutes: settings.maxWaitMinutes,
+		inputOf: (itemIndex) => items[itemIndex]?.json ?? {},
+		settingsOf: (itemIndex) => itemOutputSettings(ctx, itemIndex),
+	};
+	if (settings.waitForCompletion) {
+		const parking = await parkingFor(ctx, plan, prepared);
+		if (parking) return await parkCreates(ctx, { items, prepared, settings, plan, keys, run, resumeUrl: parking.resumeUrl });
+	}
+	const runStartedAt = Date.now();
 	const specs: JobSpec[] = prepared
 		.filter((item) => item.body || item.existingIds)
 		.map((item) => ({
 			itemIndex: item.itemIndex,
 			existingIds: item.existingIds,
 			weight: plan.weight?.(item),
-			submit:
-				plan.submit && item.body
-					? async (generation: number) => {
-							const key = (keys.get(item.itemIndex) as (generation: number) => string)(generation);
-							const sent = await (plan.submit as NonNullable<CreatePlan['submit']>)(item, key).then(
-								(jobs) => jobs,
-								(error: unknown) => error as Error,
-							);
-							if (!Array.isArray(sent)) {
-								if (heyGenErrorOf(sent)?.code === 'outcome_unknown') appendDescription(sent, findHint(item, plan.noun));
-								throw sent;
-							}
-							return sent;
-						}
-					: undefined,
+			submit: plan.submit && item.body ? async (generation: number) => await sendOne(plan, item, keys, generation) : undefined,
 		}));
 
 	const { outcomes, stoppedBy } = await runJobs(specs, {
@@ -246,76 +253,26 @@ export async function runCreates(
 		concurrency: settings.maxConcurrentJobs,
 		waitForCompletion: settings.waitForCompletion,
 		maxWaitMs: settings.maxWaitMinutes * MINUTE,
-		stopOnFirstError: !continueOnFail,
+		stopOnFirstError: !run.continueOnFail,
 		renewFailuresCreatedBefore: settings.freshRender ? undefined : runStartedAt - EARLIER_RUN_MARGIN_MS,
 		signal: ctx.getExecutionCancelSignal(),
 	});
-	const byItem = new Map<number, JobOutcome[]>();
-	for (const outcome of outcomes) byItem.set(outcome.itemIndex, [...(byItem.get(outcome.itemIndex) ?? []), outcome]);
-	const preparedByIndex = new Map(prepared.map((item) => [item.itemIndex, item]));
+	return await buildOutputs(run, plan, prepared, outcomes, stoppedBy);
+}
 
-	/** The error an item's outcome stands for, or nothing when it went well. */
-	const errorOf = (item: PreparedItem, outcome: JobOutcome): unknown => {
-		const i = item.itemIndex;
-		if (outcome.state === 'error') return outcome.error;
-		if (outcome.state === 'failed') {
-			const failure = plan.failureOf(outcome.job);
-			return renderFailedError(node, { id: outcome.job.id, noun: plan.noun, failureCode: failure.code, failureMessage: failure.message }, i);
-		}
-		if (outcome.state === 'timedOut') {
-			return waitTimedOutError(node, { id: outcome.job.id, noun: plan.noun, status: outcome.job.status, waitedMinutes: settings.maxWaitMinutes }, i);
-		}
-		return undefined;
-	};
-
-	if (stoppedBy) {
-		// The item that failed is named with HeyGen's reason; every job the run created is listed.
-		const error = asItemError(ctx, errorOf(preparedByIndex.get(stoppedBy.itemIndex) as PreparedItem, stoppedBy), stoppedBy.itemIndex);
-		appendDescription(error, describeJobs(outcomes, plan.noun));
-		throw error;
-	}
-
-	const work = prepared.flatMap((item) =>
-		item.error || !byItem.has(item.itemIndex)
-			? [{ item, outcome: undefined as JobOutcome | undefined }]
-			: (byItem.get(item.itemIndex) as JobOutcome[]).map((outcome) => ({ item, outcome })),
-	);
-
-	const results = await mapWithLimit(work, DOWNLOAD_CONCURRENCY, async ({ item, outcome }): Promise<INodeExecutionData> => {
-		const i = item.itemIndex;
-		const include = Boolean((ctx.getNodeParameter('options', i, {}) as IDataObject).includeInputFields);
-		const fail = (error: unknown, json: IDataObject = {}): INodeExecutionData => {
-			if (!continueOnFail) throw asItemError(ctx, error, i);
-			return { json: withInputFields(items[i], errorJson(error, json), include), pairedItem: { item: i } };
-		};
-
-		if (item.error) return fail(item.error);
-		if (!outcome || outcome.state === 'notStarted' || outcome.state === 'abandoned') {
-			return fail(new NodeOperationError(node, `The ${plan.noun} was not created [item ${i}]`, { itemIndex: i }));
-		}
-		const problem = errorOf(item, outcome);
-		const json = 'job' in outcome && outcome.job ? plan.toJson(outcome.job, item) : {};
-		if (problem) return fail(problem, json);
-		if (outcome.state === 'completed' && plan.download && ctx.getNodeParameter('downloadVideo', i, false)) {
-			try {
-				const binaryPropertyName = ctx.getNodeParameter('binaryPropertyName', i, 'data') as string;
-				const binary = await plan.download((outcome as { job: JobSnapshot }).job, i, binaryPropertyName);
-				return { json: withInputFields(items[i], json, include), binary, pairedItem: { item: i } };
-			} catch (error) {
-				return fail(error, json);
-			}
-		}
-		return { json: withInputFields(items[i], json, include), pairedItem: { item: i } };
-	}).then(
-		(outputs) => outputs,
+/** Sends one item's create with its key; an unknown outcome says how to find the job. */
+export async function sendOne(plan: CreatePlan, item: PreparedItem, keys: ItemKeys, generation = 0): Promise<JobSnapshot[]> {
+	const key = (keys.get(item.itemIndex) as (generation: number) => string)(generation);
+	await plan.beforeSend?.(item);
+	const sent = await (plan.submit as NonNullable<CreatePlan['submit']>)(item, key).then(
+		(jobs) => jobs,
 		(error: unknown) => error as Error,
 	);
-	if (!Array.isArray(results)) {
-		// A download that failed without Continue On Fail: name every job, so none is lost or paid twice.
-		appendDescription(results, describeJobs(outcomes, plan.noun));
-		throw results;
+	if (!Array.isArray(sent)) {
+		if (heyGenErrorOf(sent)?.code === 'outcome_unknown') appendDescription(sent, findHint(item, plan.noun));
+		throw sent;
 	}
-	return results;
+	return sent;
 }
 
 /**

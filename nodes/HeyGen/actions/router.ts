@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { CancelledError } from '../helpers/sleep';
@@ -6,6 +6,10 @@ import * as account from './account/Account.resource';
 import * as asset from './asset/Asset.resource';
 import * as avatar from './avatar/Avatar.resource';
 import type { HeyGenOperations, HeyGenResource } from './node.type';
+import { resumeParked, type ResumePlans } from './park/resume';
+import { translationCreatePlan } from './translation/translationJobs';
+import { videoCreatePlan } from './video/videoJobs';
+import { agentPlan } from './videoAgent/agentJobs';
 import * as template from './template/Template.resource';
 import * as translation from './translation/Translation.resource';
 import * as video from './video/Video.resource';
@@ -65,4 +69,19 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 		throw new NodeOperationError(this.getNode(), error as Error);
 	}
+}
+
+/** The operations that can park, with what reading their jobs back takes (by `resource.operation`). */
+const RESUME_PLANS: ResumePlans = {
+	'video.createAvatarVideo': (ctx) => videoCreatePlan(ctx, 'video', undefined, { batches: true }),
+	'video.createImageVideo': (ctx) => videoCreatePlan(ctx, 'video', undefined, { batches: true }),
+	'video.createStudioVideo': (ctx) => videoCreatePlan(ctx, 'video', undefined, { batches: true }),
+	'template.generate': (ctx) => videoCreatePlan(ctx, 'template-video'),
+	'translation.create': (ctx) => translationCreatePlan(ctx),
+	'videoAgent.create': (ctx) => agentPlan(ctx, () => false),
+};
+
+/** A call to a parked run's resume URL. */
+export async function resume(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	return await resumeParked(this, RESUME_PLANS);
 }

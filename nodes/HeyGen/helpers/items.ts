@@ -13,7 +13,7 @@ export function errorJson(error: unknown, extra: IDataObject = {}): IDataObject 
 }
 
 /** Gives an error the item it belongs to, as n8n shows it ("[item 3]"). */
-export function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function asItemError(ctx: Pick<IExecuteFunctions, 'getNode'>, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context.itemIndex ??= itemIndex;
 		return error;

@@ -45,3 +45,9 @@ export function idempotencyKey(scope: IdempotencyScope): string {
 }
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_\-:.]{1,255}$/;
+
+/** The key of a request that creates several jobs at once (a batch): it follows from its members' keys. */
+export function combinedKey(purpose: string, memberKeys: string[]): string {
+	const digest = createHash('sha256').update(memberKeys.join('\u0000')).digest('hex');
+	return `n8n-${purpose}-batch-${digest.slice(0, 48)}`;
+}

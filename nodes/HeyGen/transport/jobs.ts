@@ -28,6 +28,8 @@ export interface JobKind {
 	 * are fetched one by one. `undefined` when the kind has no such call.
 	 */
 	getMany?(ids: string[]): Promise<Map<string, JobSnapshot>>;
+	/** HeyGen's bulk status read (at most 100 ids a call), when it has one: status only, by id. */
+	statuses?(ids: string[]): Promise<Map<string, string>>;
 }
 
 /**

@@ -28,6 +28,8 @@ import {
 import { decideRetry, DEFAULT_RETRY_POLICY, errorCode, isNetworkError, isUnknownOutcome, type RequestOutcome, type RetryPolicy } from './retry';
 
 export type HeyGenContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+/** Where jobs are created or waited for: a running node, or its webhook resuming a parked run. */
+export type RunContext = IExecuteFunctions | IWebhookFunctions;
 
 export const CREDENTIAL_NAME = 'heyGenApi';
 export const DEFAULT_BASE_URL = 'https://api.heygen.com';

@@ -157,10 +157,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	await checkLanguages(this, prepared);
 
 	const plan = translationCreatePlan(this, async (item, idempotencyKey) => {
-		const body = item.body as IDataObject;
-		await uploadPendingFile(this, item.itemIndex, body.video as IDataObject);
 		const created = await apiData<{ video_translation_ids: string[] }>(this, 'createTranslation', {
-			body,
+			body: item.body,
 			itemIndex: item.itemIndex,
 			fieldLabels: LABELS,
 			idempotencyKey,
@@ -168,7 +166,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		});
 		return created.video_translation_ids;
 	});
-	// A file uploaded when the item is sent counts in the idempotency key by its content.
-	const fingerprint = async (item: PreparedItem) => await pendingFileFingerprint(this, item.itemIndex, (item.body as IDataObject).video as IDataObject);
-	return await runCreates(this, items, prepared, settings, { ...plan, fingerprint });
+	const videoOf = (item: PreparedItem) => (item.body as IDataObject).video as IDataObject;
+	return await runCreates(this, items, prepared, settings, {
+		...plan,
+		// The video is uploaded when its item is sent, and counts in the idempotency key by its content.
+		beforeSend: async (item) => await uploadPendingFile(this, item.itemIndex, videoOf(item)),
+		fingerprint: async (item) => await pendingFileFingerprint(this, item.itemIndex, videoOf(item)),
+	});
 }

@@ -1,11 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { TERMINAL_TRANSLATION_STATUSES, type TranslationDetail } from '../../schemas';
 import { downloadToBinary, type DownloadTarget } from '../../transport/download';
 import type { JobKind, JobSnapshot } from '../../transport/jobs';
-import { apiData, apiPage } from '../../transport/request';
-import type { CreatePlan, PreparedItem } from '../createFlow';
+import { readStatuses } from '../../transport/batches';
+import { apiData, apiPage, type RunContext } from '../../transport/request';
+import { batchPlan, type CreatePlan, type PreparedItem } from '../createFlow';
 
 const LIST_PAGE_SIZE = 100;
 
@@ -24,7 +25,7 @@ function snapshot(detail: IDataObject): JobSnapshot {
 }
 
 /** Translation status for the job runner: many at once through the list, the rest one by one. */
-export function translationJobKind(ctx: IExecuteFunctions): JobKind {
+export function translationJobKind(ctx: RunContext): JobKind {
 	return {
 		noun: 'video translation',
 		terminalStatuses: TERMINAL_TRANSLATION_STATUSES,
@@ -46,11 +47,13 @@ export function translationJobKind(ctx: IExecuteFunctions): JobKind {
 			}
 			return found;
 		},
+		statuses: async (ids) => await readStatuses(ctx, 'getTranslationStatuses', 'video_translation_ids', ids),
 	};
 }
 
+
 /** A finished translation's file with a freshly signed link: the translated video, or its audio only. */
-export async function freshTranslationDownload(ctx: IExecuteFunctions, id: string, itemIndex: number, file: 'video' | 'audio' = 'video') {
+export async function freshTranslationDownload(ctx: RunContext, id: string, itemIndex: number, file: 'video' | 'audio' = 'video') {
 	const detail = await apiData<TranslationDetail>(ctx, 'getTranslation', { pathParams: { video_translation_id: id }, itemIndex });
 	const url = file === 'audio' ? detail.audio_url : detail.video_url;
 	if (detail.status !== 'completed' || !url) {
@@ -67,7 +70,7 @@ export async function freshTranslationDownload(ctx: IExecuteFunctions, id: strin
 }
 
 export async function attachTranslationFile(
-	ctx: IExecuteFunctions,
+	ctx: RunContext,
 	id: string,
 	itemIndex: number,
 	binaryPropertyName: string,
@@ -79,12 +82,15 @@ export async function attachTranslationFile(
 
 /** The create flow of translations: one job, and one output item, per output language. */
 export function translationCreatePlan(
-	ctx: IExecuteFunctions,
+	ctx: RunContext,
 	send?: (item: PreparedItem, idempotencyKey: string) => Promise<string[]>,
 ): CreatePlan {
 	return {
 		noun: 'video translation',
 		purpose: 'translation',
+		idField: 'video_translation_id',
+		callsBack: true,
+		batch: batchPlan(ctx, 'translation'),
 		kind: translationJobKind(ctx),
 		weight: (item) => ((item.body?.output_languages as string[] | undefined) ?? []).length || 1,
 		submit:

@@ -70,17 +70,18 @@ async function buildBody(ctx: IExecuteFunctions, itemIndex: number): Promise<IDa
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const settings = readCreateSettings(this);
 	const prepared = await prepareBodies(this, items, createVideoBodySchema, VIDEO_FIELD_LABELS, (itemIndex) => buildBody(this, itemIndex));
-	const plan = videoCreatePlan(this, 'video', async (item, idempotencyKey) => {
-		await uploadPendingFile(this, item.itemIndex, (item.body as IDataObject).image as IDataObject);
-		return await apiData(this, 'createVideo', {
-			body: item.body,
-			itemIndex: item.itemIndex,
-			fieldLabels: VIDEO_FIELD_LABELS,
-			idempotencyKey,
-			rateLimit: 'throw',
-		});
+	const plan = videoCreatePlan(
+		this,
+		'video',
+		async (item, idempotencyKey) =>
+			await apiData(this, 'createVideo', { body: item.body, itemIndex: item.itemIndex, fieldLabels: VIDEO_FIELD_LABELS, idempotencyKey, rateLimit: 'throw' }),
+		{ batches: true },
+	);
+	const imageOf = (item: PreparedItem) => (item.body as IDataObject).image as IDataObject;
+	return await runCreates(this, items, prepared, settings, {
+		...plan,
+		// The photo is uploaded when its item is sent, and counts in the idempotency key by its content.
+		beforeSend: async (item) => await uploadPendingFile(this, item.itemIndex, imageOf(item)),
+		fingerprint: async (item) => await pendingFileFingerprint(this, item.itemIndex, imageOf(item)),
 	});
-	// A file uploaded when the item is sent counts in the idempotency key by its content.
-	const fingerprint = async (item: PreparedItem) => await pendingFileFingerprint(this, item.itemIndex, (item.body as IDataObject).image as IDataObject);
-	return await runCreates(this, items, prepared, settings, { ...plan, fingerprint });
 }

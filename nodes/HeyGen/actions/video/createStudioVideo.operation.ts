@@ -353,6 +353,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	await resolveLooks(this, prepared, lookUses);
 	const plan = videoCreatePlan(this, 'video', async (item, idempotencyKey) =>
 		await apiData(this, 'createVideo', { body: item.body, itemIndex: item.itemIndex, fieldLabels: labels, idempotencyKey, rateLimit: 'throw' }),
+		{ batches: true },
 	);
 	return await runCreates(this, items, prepared, settings, plan);
 }

@@ -1,9 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { VideoDetail } from '../../schemas';
 import { downloadToBinary, type DownloadTarget } from '../../transport/download';
-import { apiData } from '../../transport/request';
+import { apiData, type RunContext } from '../../transport/request';
 
 function videoTarget(videoId: string, url: string): DownloadTarget {
 	const extension = /\.webm(\?|$)/.test(url) ? 'webm' : 'mp4';
@@ -11,7 +11,7 @@ function videoTarget(videoId: string, url: string): DownloadTarget {
 }
 
 /** A finished video with a freshly signed download link (stored links expire). */
-export async function freshVideoDownload(ctx: IExecuteFunctions, videoId: string, itemIndex: number) {
+export async function freshVideoDownload(ctx: RunContext, videoId: string, itemIndex: number) {
 	const detail = await apiData<VideoDetail>(ctx, 'getVideo', { pathParams: { video_id: videoId }, itemIndex });
 	if (detail.status !== 'completed' || !detail.video_url) {
 		throw new NodeOperationError(
@@ -28,7 +28,7 @@ export async function freshVideoDownload(ctx: IExecuteFunctions, videoId: string
  * seconds old and used as is; otherwise (or once it turns out expired) a fresh one is asked for.
  */
 export async function attachVideoFile(
-	ctx: IExecuteFunctions,
+	ctx: RunContext,
 	videoId: string,
 	itemIndex: number,
 	binaryPropertyName: string,

@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { TERMINAL_VIDEO_STATUSES, type VideoDetail } from '../../schemas';
+import { readStatuses } from '../../transport/batches';
 import type { JobKind, JobSnapshot } from '../../transport/jobs';
-import { apiData, apiPage } from '../../transport/request';
-import type { CreatePlan, PreparedItem } from '../createFlow';
+import { apiData, apiPage, type RunContext } from '../../transport/request';
+import { batchPlan, type CreatePlan, type PreparedItem } from '../createFlow';
 import { videoOutput } from './shared';
 import { attachVideoFile } from './videoFiles';
 
@@ -18,6 +19,7 @@ export function videoSnapshot(detail: VideoDetail | IDataObject): JobSnapshot {
 		status: String(raw.status),
 		raw,
 		durationMs: created !== undefined && completed !== undefined ? (completed - created) * 1000 : undefined,
+		createdAtMs: created !== undefined ? created * 1000 : undefined,
 	};
 }
 
@@ -25,7 +27,7 @@ export function videoSnapshot(detail: VideoDetail | IDataObject): JobSnapshot {
  * Video status for the job runner. Many running videos are read with one list call (newest
  * first); a video the first pages do not hold is read on its own.
  */
-export function videoJobKind(ctx: IExecuteFunctions): JobKind {
+export function videoJobKind(ctx: RunContext): JobKind {
 	return {
 		noun: 'video',
 		terminalStatuses: TERMINAL_VIDEO_STATUSES,
@@ -49,22 +51,29 @@ export function videoJobKind(ctx: IExecuteFunctions): JobKind {
 			}
 			return found;
 		},
+		statuses: async (ids) => await readStatuses(ctx, 'getVideoStatuses', 'video_ids', ids),
 	};
 }
 
+
 /**
  * The create flow of anything that renders one HeyGen video per item (avatar, image and studio
- * videos, template videos): `send` makes the create request and returns HeyGen's answer.
+ * videos, template videos): `send` makes the create request and returns HeyGen's answer. With
+ * `batches` a parked run sends avatar, image and studio videos through HeyGen's batches.
  */
 export function videoCreatePlan(
-	ctx: IExecuteFunctions,
+	ctx: RunContext,
 	purpose: string,
 	send?: (item: PreparedItem, idempotencyKey: string) => Promise<IDataObject>,
+	options: { batches?: boolean } = {},
 ): CreatePlan {
 	return {
 		noun: 'video',
 		purpose,
+		idField: 'video_id',
 		kind: videoJobKind(ctx),
+		callsBack: true,
+		...(options.batches ? { batch: batchPlan(ctx, 'video') } : {}),
 		submit: send && (async (item, key) => [videoSnapshot(await send(item, key))]),
 		toJson: (job, item) => videoOutput(job.raw, { callback_id: item.body?.callback_id as string | undefined }),
 		failureOf: (job) => ({

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { AGENT_PAUSED_STATUSES, TERMINAL_AGENT_STATUSES, type AgentSession } from '../../schemas';
 import type { JobKind, JobSnapshot } from '../../transport/jobs';
-import { apiData } from '../../transport/request';
+import { apiData, type RunContext } from '../../transport/request';
 import type { CreatePlan, PreparedItem } from '../createFlow';
 import { attachVideoFile } from '../video/videoFiles';
 
@@ -34,7 +34,7 @@ export function sessionFailure(raw: IDataObject): string | undefined {
  * `stopWhenPaused(itemIndex)`: whether that item's session waiting for the user counts as done
  * (a chat session: waiting on would never end). Decided per item, as the mode may be an expression.
  */
-export function agentJobKind(ctx: IExecuteFunctions, stopWhenPaused: (itemIndex: number) => boolean): JobKind {
+export function agentJobKind(ctx: RunContext, stopWhenPaused: (itemIndex: number) => boolean): JobKind {
 	return {
 		noun: 'video agent session',
 		terminalStatuses: [...TERMINAL_AGENT_STATUSES, ...AGENT_PAUSED_STATUSES],
@@ -54,13 +54,14 @@ export function agentJobKind(ctx: IExecuteFunctions, stopWhenPaused: (itemIndex:
 
 /** The create flow of Video Agent sessions (and of messages sent to one). */
 export function agentPlan(
-	ctx: IExecuteFunctions,
+	ctx: RunContext,
 	stopWhenPaused: (itemIndex: number) => boolean,
 	send?: (item: PreparedItem, idempotencyKey: string) => Promise<IDataObject>,
 ): CreatePlan {
 	return {
 		noun: 'video agent session',
 		purpose: 'video-agent',
+		idField: 'session_id',
 		kind: agentJobKind(ctx, stopWhenPaused),
 		submit:
 			send &&

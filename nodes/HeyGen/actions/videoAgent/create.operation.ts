@@ -108,5 +108,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			rateLimit: 'throw',
 		}),
 	);
-	return await runCreates(this, items, prepared, settings, plan);
+	// HeyGen calls back when a session ends, not when a chat session stops to ask: chat items poll.
+	return await runCreates(this, items, prepared, settings, { ...plan, callsBack: chatItems.size === 0 });
 }
