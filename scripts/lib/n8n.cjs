@@ -25,10 +25,9 @@ async function freePort() {
 	});
 }
 
-/** Builds the package and packs it as npm would publish it; returns the tarball's path. */
-function buildAndPack({ build = true } = {}) {
+/** Builds the package and packs it as npm would publish it into `dir`; returns the tarball's path. */
+function buildAndPack({ build = true, dir = join(CACHE_DIR, 'pack') } = {}) {
 	if (build) execFileSync('npm', ['run', '--silent', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-	const dir = join(CACHE_DIR, 'pack');
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: PROJECT_ROOT, encoding: 'utf8' });
@@ -170,20 +169,17 @@ async function spawnReady(n8n, env, { timeoutMs, log }) {
 	throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s:\n${output.join('')}`);
 }
 
-/** Stops a spawned n8n: SIGTERM (n8n shuts down gracefully), SIGKILL after 15 s. */
-async function stopChild(child) {
-	if (child.exitCode !== null) return;
-	child.kill('SIGTERM');
-	await new Promise((resolve) => {
-		const timer = setTimeout(() => {
-			child.kill('SIGKILL');
-			resolve();
-		}, 15_000);
-		child.once('exit', () => {
-			clearTimeout(timer);
-			resolve();
-		});
-	});
+/**
+ * Stops a spawned process and resolves once it has exited: `signal` (SIGTERM: n8n shuts down
+ * gracefully), SIGKILL after `graceMs`.
+ */
+async function stopChild(child, { signal = 'SIGTERM', graceMs = 15_000 } = {}) {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.kill(signal);
+	const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+	await exited;
+	clearTimeout(timer);
 }
 
 /**
@@ -242,8 +238,19 @@ function restClient(url, cookie) {
 	};
 }
 
+/** A public-API key for the logged-in owner that may read executions (`rest` from restClient). */
+async function createApiKey(rest, label) {
+	const key = await rest('/rest/api-keys', {
+		method: 'POST',
+		body: JSON.stringify({ label, scopes: ['execution:read', 'execution:list'], expiresAt: null }),
+	});
+	const apiKey = key.body?.data?.rawApiKey ?? key.body?.data?.apiKey;
+	if (!apiKey) throw new Error(`could not create an n8n API key: ${JSON.stringify(key.body)}`);
+	return apiKey;
+}
+
 async function login(url, owner) {
 	return restClient(url, await sessionCookie(url, owner));
 }
 
-module.exports = { PACKAGE, NODE_PREFIX, freePort, buildAndPack, installPackage, bcryptHash, n8nEnvironment, n8nCli, importCredentials, importWorkflows, executeWorkflow, startN8n, sessionCookie, restClient, login };
+module.exports = { PACKAGE, NODE_PREFIX, freePort, buildAndPack, installPackage, bcryptHash, n8nEnvironment, n8nCli, importCredentials, importWorkflows, executeWorkflow, startN8n, stopChild, sessionCookie, restClient, createApiKey, login };

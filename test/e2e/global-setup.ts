@@ -1,9 +1,8 @@
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
+import { startControl } from '../harness/control';
 import { N8N_LOG_FILE, STATE_FILE, type E2eEnvironment } from './environment';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -47,13 +46,7 @@ export default async function globalSetup(): Promise<void> {
 	// The CLI runs beside the server: its own task-runner broker port.
 	const cliEnv = { ...env, N8N_RUNNERS_BROKER_PORT: String(await harness.freePort()) };
 	const sessionCookie = await harness.sessionCookie(instance.url, OWNER);
-	const rest = harness.restClient(instance.url, sessionCookie);
-	const key = await rest('/rest/api-keys', {
-		method: 'POST',
-		body: JSON.stringify({ label: 'e2e', scopes: ['execution:read', 'execution:list'], expiresAt: null }),
-	});
-	const apiKey = key.body?.data?.rawApiKey ?? key.body?.data?.apiKey;
-	if (!apiKey) throw new Error(`could not create an n8n API key: ${JSON.stringify(key.body)}`);
+	const apiKey = await harness.createApiKey(harness.restClient(instance.url, sessionCookie), 'e2e');
 	const state: E2eEnvironment = {
 		n8nUrl: instance.url,
 		owner: OWNER,
@@ -81,23 +74,4 @@ export default async function globalSetup(): Promise<void> {
 		},
 	};
 	console.log(`\n[e2e] n8n ${provision.N8N_VERSION} at ${instance.url} and the emulator ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-}
-
-/**
- * A loopback endpoint through which a test file (which runs apart from this setup) restarts the
- * n8n this setup owns: `POST /restart` answers once n8n is ready again.
- */
-async function startControl(restart: () => Promise<void>): Promise<{ url: string; close(): Promise<void> }> {
-	const server = createServer((req, res) => {
-		if (req.method !== 'POST' || req.url !== '/restart') return void res.writeHead(404).end();
-		restart().then(
-			() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"restarted":true}'),
-			(error: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(error.message.slice(-4000)),
-		);
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return {
-		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-	};
 }

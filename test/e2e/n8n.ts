@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { executionOutput, n8nApi, waitFor } from '../harness/n8nApi';
 import { e2eEnvironment, N8N_LOG_FILE } from './environment';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -42,27 +43,6 @@ export function nodeOutput(execution: Execution, nodeName: string): INodeExecuti
 	return runs[runs.length - 1].data?.main[0] ?? [];
 }
 
-/** n8n's REST API, logged in as the owner. */
-export async function rest(): Promise<(path: string, init?: RequestInit) => Promise<{ status: number; body: any }>> {
-	return harness.restClient(env.n8nUrl, env.sessionCookie);
-}
-
-/** The emulator's control API. */
-export async function emulator(path: string, init: { method?: string; body?: unknown } = {}): Promise<any> {
-	const response = await fetch(`${env.emulatorUrl}/__emulator${path}`, {
-		method: init.method ?? 'GET',
-		headers: { 'content-type': 'application/json' },
-		body: init.body === undefined ? undefined : JSON.stringify(init.body),
-	});
-	return (await response.json()) as unknown;
-}
-
-export async function emulatorRequests(): Promise<
-	Array<{ method: string; path: string; query: Record<string, string>; status?: number; headers: Record<string, string>; body?: any; server: string }>
-> {
-	return ((await emulator('/requests')) as { data: never[] }).data;
-}
-
 export function n8nVersionInstalled(): string {
 	const result = spawnSync(env.nodeBin, [env.n8nBin, '--version'], { encoding: 'utf8', env: env.cliEnv });
 	return result.stdout.trim().split('\n').pop() ?? '';
@@ -77,80 +57,8 @@ export async function restartN8n(): Promise<void> {
 	if (!response.ok) throw new Error(`restarting n8n failed: ${response.status} ${await response.text()}`);
 }
 
-/** n8n's public API (`/api/v1`), with the suite's API key. */
-export async function publicApi(path: string): Promise<any> {
-	const response = await fetch(`${env.n8nUrl}/api/v1${path}`, { headers: { 'X-N8N-API-KEY': env.apiKey, accept: 'application/json' } });
-	if (!response.ok) throw new Error(`GET /api/v1${path}: ${response.status} ${await response.text()}`);
-	return await response.json();
-}
-
-/** Executions of a workflow, newest first, with their run data. */
-export async function executionsOf(workflowId: string): Promise<Array<{ id: string; status: string; mode: string; data: any }>> {
-	const page = await publicApi(`/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true&limit=100`);
-	return page.data;
-}
-
-/** The items a node put out in an execution read from the public API. */
-export function executionOutput(execution: { data: any }, nodeName: string): INodeExecutionData[] {
-	const runs = execution.data?.resultData?.runData?.[nodeName];
-	if (!runs) throw new Error(`node "${nodeName}" did not run in execution`);
-	return runs[runs.length - 1].data?.main?.[0] ?? [];
-}
-
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
-
-/** n8n publishes in the background; this waits until it reports the workflow's triggers settled. */
-async function publicationSettled(workflowId: string, status: 'published' | 'not_published'): Promise<void> {
-	const api = await rest();
-	await waitFor(`workflow ${workflowId} to be ${status}`, async () => {
-		const { body } = await api(`/rest/workflows/${workflowId}/publication-status`);
-		const errors = (body.data.triggers ?? []).filter((trigger: { errorMessage?: string | null }) => trigger.errorMessage);
-		if (errors.length > 0) throw new Error(`publishing ${workflowId} failed: ${JSON.stringify(errors)}`);
-		return body.data.status === status;
-	});
-}
-
-/** Publishes (activates) a workflow, as the editor's Publish button does, and waits until it is live. */
-export async function publish(workflowId: string): Promise<void> {
-	const api = await rest();
-	const workflow = await api(`/rest/workflows/${workflowId}`);
-	const result = await api(`/rest/workflows/${workflowId}/activate`, {
-		method: 'POST',
-		body: JSON.stringify({ versionId: workflow.body.data.versionId }),
-	});
-	if (result.status !== 200) throw new Error(`publishing ${workflowId} failed: ${result.status} ${JSON.stringify(result.body)}`);
-	await publicationSettled(workflowId, 'published');
-}
-
-export async function unpublish(workflowId: string): Promise<void> {
-	const api = await rest();
-	const result = await api(`/rest/workflows/${workflowId}/deactivate`, { method: 'POST', body: JSON.stringify({}) });
-	if (result.status !== 200) throw new Error(`unpublishing ${workflowId} failed: ${result.status} ${JSON.stringify(result.body)}`);
-	await publicationSettled(workflowId, 'not_published');
-}
-
-/** The webhook endpoints registered in the emulator, read through HeyGen's own API. */
-export async function webhookEndpoints(): Promise<Array<{ endpoint_id: string; url: string; events: string[] | null }>> {
-	const response = await fetch(`${env.emulatorUrl}/v3/webhooks/endpoints?limit=100`, { headers: { 'x-api-key': env.emulatorApiKey } });
-	return ((await response.json()) as { data: Array<{ endpoint_id: string; url: string; events: string[] | null }> }).data;
-}
-
-/** Saves a new workflow through the REST API (as the editor does) and returns its id. */
-export async function createWorkflow(workflow: Record<string, unknown>): Promise<string> {
-	const api = await rest();
-	const { id: _id, active: _active, ...definition } = workflow;
-	const result = await api('/rest/workflows', { method: 'POST', body: JSON.stringify(definition) });
-	if (result.status !== 200) throw new Error(`creating a workflow failed: ${result.status} ${JSON.stringify(result.body)}`);
-	return result.body.data.id;
-}
+export const { rest, emulator, emulatorRequests, publicApi, executionsOf, publish, unpublish, webhookEndpoints, createWorkflow } = n8nApi(env);
+export { executionOutput, waitFor };
 
 /** Plays a third party's inbound webhook (Clay's table webhook): records every JSON body posted to it. */
 export function startReceiver(): Promise<{ url: string; received: unknown[]; server: Server }> {

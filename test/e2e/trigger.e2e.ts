@@ -1,4 +1,5 @@
 import { signBody } from '../../nodes/HeyGen/trigger/signature';
+import { nowSeconds, triggerDeliveries } from '../harness/triggerDeliveries';
 import { forgeDeliveries, runKeyOf, sendRaw, type GenuineEvent } from '../harness/triggerForgery';
 import { emulator, emulatorRequests, env, executionOutput, executionsOf, publish, restartN8n, unpublish, waitFor, webhookEndpoints } from './n8n';
 
@@ -6,60 +7,8 @@ const PROBE = 'hgE2eTrigger001';
 const PROBE_URL = `${env.n8nUrl}/webhook/5c0f7a2e-1b3d-4e5f-8a9b-0c1d2e3f4a51/webhook`;
 
 const endpoints = webhookEndpoints;
-
-async function secretFor(url: string): Promise<string> {
-	const { data } = (await emulator('/webhook-secrets')) as { data: Array<{ url: string; secret: string }> };
-	const found = data.find((entry) => entry.url === url);
-	if (!found) throw new Error(`no secret for ${url}`);
-	return found.secret;
-}
-
-/** Makes a video in the emulator the way any HeyGen client would. */
-async function createVideo(callbackId: string, script = 'Hello from the trigger test'): Promise<string> {
-	const response = await fetch(`${env.emulatorUrl}/v3/videos`, {
-		method: 'POST',
-		headers: { 'x-api-key': env.emulatorApiKey, 'content-type': 'application/json' },
-		body: JSON.stringify({ type: 'avatar', avatar_id: 'lk_abigail_office', script, callback_id: callbackId }),
-	});
-	const body = (await response.json()) as { data: { video_id: string } };
-	return body.data.video_id;
-}
-
-async function deliver(rawBody: string, headers: Record<string, string>): Promise<number> {
-	const response = await fetch(PROBE_URL, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: rawBody });
-	return response.status;
-}
-
-const now = () => String(Math.floor(Date.now() / 1000));
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface CapturedDelivery {
-	event_id: string;
-	event_type: string;
-	url: string;
-	attempt: number;
-	status: number | null;
-	headers: Record<string, string>;
-	body: string;
-}
-
-/** The emulator's first try of the event about this video, as it reached n8n (headers and body bytes). */
-async function capturedDelivery(videoId: string): Promise<CapturedDelivery> {
-	const { data } = (await emulator('/deliveries')) as { data: CapturedDelivery[] };
-	const found = data.find((attempt) => attempt.url === PROBE_URL && attempt.attempt === 1 && attempt.body.includes(`"${videoId}"`));
-	if (!found) throw new Error(`no delivery of ${videoId} to ${PROBE_URL}`);
-	return found;
-}
-
-/** Waits until this many more executions exist, then a little longer, and answers how many there are. */
-async function executionsSettled(before: number, expectedNew: number): Promise<number> {
-	if (expectedNew > 0) {
-		await waitFor(`${expectedNew} new execution(s)`, async () => (await executionsOf(PROBE)).length >= before + expectedNew);
-	}
-	await pause(2000);
-	return (await executionsOf(PROBE)).length;
-}
+const now = nowSeconds;
+const { secretFor, createVideo, deliver, refusedDeliveryStatuses, deliverCopiesAtOnce, capturedDelivery, executionsSettled } = triggerDeliveries(env, { emulator, executionsOf }, PROBE_URL, PROBE);
 
 let firstVideoId = '';
 
@@ -104,13 +53,7 @@ describe('HeyGen Trigger in a published workflow', () => {
 
 	it('forged and stale deliveries get 401; the captured genuine delivery replayed with fresh headers gets 200; none starts a run', async () => {
 		const before = (await executionsOf(PROBE)).length;
-		const secret = await secretFor(PROBE_URL);
-		const body = JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: 'v_forged', callback_id: 'x' } });
-
-		expect(await deliver(body, { 'heygen-signature': signBody('whsec_not_the_secret', body), 'heygen-timestamp': now(), 'heygen-event-id': 'evt_forged' })).toBe(401);
-		expect(await deliver(body, { 'heygen-timestamp': now(), 'heygen-event-id': 'evt_unsigned' })).toBe(401);
-		const stale = String(Math.floor(Date.now() / 1000) - 600);
-		expect(await deliver(body, { 'heygen-signature': signBody(secret, body), 'heygen-timestamp': stale, 'heygen-event-id': 'evt_stale' })).toBe(401);
+		expect(await refusedDeliveryStatuses()).toEqual({ wrongSecret: 401, unsigned: 401, stale: 401, tampered: 401 });
 
 		// The genuine delivery that already ran, replayed by someone who captured it.
 		const captured = await capturedDelivery(firstVideoId);
@@ -140,12 +83,8 @@ describe('HeyGen Trigger in a published workflow', () => {
 
 	it('ten copies of a new event arriving at once (each with its own event-id header) start exactly one execution', async () => {
 		const before = (await executionsOf(PROBE)).length;
-		const secret = await secretFor(PROBE_URL);
 		const body = JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: 'v_burst', url: 'https://files.example.com/v_burst.mp4', callback_id: 'burst' } });
-		const statuses = await Promise.all(
-			Array.from({ length: 10 }, (_, i) => deliver(body, { 'heygen-signature': signBody(secret, body), 'heygen-timestamp': now(), 'heygen-event-id': `evt_burst_${i}` })),
-		);
-		expect(statuses).toEqual(Array(10).fill(200));
+		expect(await deliverCopiesAtOnce(body, 10)).toEqual(Array(10).fill(200));
 		expect(await executionsSettled(before, 1)).toBe(before + 1);
 	});
 
