@@ -199,8 +199,10 @@ async function startN8n(n8n, env, { timeoutMs = 180_000, log } = {}) {
 		async stop() {
 			await stopChild(running.child);
 		},
-		async restart() {
+		/** Stops n8n and starts it again on the same folder, database and port; `downForMs` keeps it down meanwhile. */
+		async restart({ downForMs = 0 } = {}) {
 			await stopChild(running.child);
+			if (downForMs > 0) await new Promise((resolve) => setTimeout(resolve, downForMs));
 			running = await spawnReady(n8n, env, { timeoutMs, log });
 		},
 	};

@@ -42,7 +42,7 @@ export default async function globalSetup(): Promise<void> {
 
 	writeFileSync(N8N_LOG_FILE, '');
 	const instance = await harness.startN8n(n8n, { ...env, N8N_LOG_LEVEL: 'debug' }, { log: (text: string) => appendFileSync(N8N_LOG_FILE, text) });
-	const control = await startControl(() => instance.restart());
+	const control = await startControl((_name, downForMs) => instance.restart({ downForMs }));
 	// The CLI runs beside the server: its own task-runner broker port.
 	const cliEnv = { ...env, N8N_RUNNERS_BROKER_PORT: String(await harness.freePort()) };
 	const sessionCookie = await harness.sessionCookie(instance.url, OWNER);

@@ -52,8 +52,9 @@ export function n8nVersionInstalled(): string {
  * Stops n8n and starts it again on the same user folder, database and port, as an operator would;
  * resolves once it answers its health check (published workflows are then activated again).
  */
-export async function restartN8n(): Promise<void> {
-	const response = await fetch(`${env.controlUrl}/restart`, { method: 'POST' });
+/** Stops n8n and starts it again (same folder, database and port), kept down `downForMs` in between. */
+export async function restartN8n(downForMs = 0): Promise<void> {
+	const response = await fetch(`${env.controlUrl}/restart${downForMs > 0 ? `?downFor=${downForMs}` : ''}`, { method: 'POST' });
 	if (!response.ok) throw new Error(`restarting n8n failed: ${response.status} ${await response.text()}`);
 }
 

@@ -20,9 +20,11 @@ describe('the create-and-download example in queue mode', () => {
 			return FINISHED.includes(found.status) ? found : undefined;
 		}, 120_000);
 		expect(run).toMatchObject({ status: 'success', mode: 'manual' });
-		// Main put it on the queue and exactly one worker ran it.
-		expect(processesThatLogged(enqueuedExecution(executionId))).toEqual(['main']);
-		expect(processesThatLogged(ranExecution(executionId))).toEqual([expect.stringMatching(/^worker-\d$/)]);
+		// Main put it on the queue; the example parks (Auto, against a local HeyGen), so HeyGen's call to the
+		// webhook process put it back on the queue; only workers ran it.
+		expect(processesThatLogged(enqueuedExecution(executionId))).toEqual(['main', 'webhook']);
+		expect(processesThatLogged(ranExecution(executionId)).length).toBeGreaterThanOrEqual(1);
+		expect(processesThatLogged(ranExecution(executionId)).every((name) => /^worker-\d$/.test(name))).toBe(true);
 
 		const items = run.data.resultData.runData['Create welcome video'][0].data.main[0];
 		expect(items).toHaveLength(1);

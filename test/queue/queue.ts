@@ -8,7 +8,7 @@ import { queueEnvironment } from './environment';
 const queueLib = require('../../scripts/lib/queue.cjs');
 
 export const env = queueEnvironment();
-export const { rest, emulator, emulatorRequests, publicApi, executionsOf, publish, unpublish, webhookEndpoints } = n8nApi(env);
+export const { rest, emulator, emulatorRequests, publicApi, executionsOf, publish, unpublish, webhookEndpoints, createWorkflow } = n8nApi(env);
 export { executionOutput, waitFor };
 
 /** Runs SQL in n8n's PostgreSQL database; answers the rows as arrays of text. */

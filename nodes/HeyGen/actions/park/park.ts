@@ -44,7 +44,7 @@ export function callbackUrl(resumeUrl: string, reason: 'batch' | 'job' | 'deadli
 
 /** n8n's own end of the wait comes this long after the node's, so the node's last check has time to finish. */
 function graceMs(maxWaitMs: number): number {
-	return Math.max(15 * MINUTE, maxWaitMs * 0.1);
+	return Math.max(MINUTE, maxWaitMs * 0.1);
 }
 
 const alarms = new Map<string, { cancelled: boolean }>();
