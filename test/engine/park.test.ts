@@ -206,6 +206,28 @@ describe('parking the execution until HeyGen calls back', () => {
 		expect(chat.status).toBe('success');
 	});
 
+	it("Wait for Completion parks on HeyGen's end events for videos made elsewhere, and removes its endpoint after", async () => {
+		emulator.config.timings.processingMs = 1500;
+		const made = await runHeyGen(emulator, avatarVideoParameters({ voice_id: voice, waitForCompletion: false }), { items: contacts(2) });
+		const ids = made.output.map((item) => String(item.json.video_id));
+		const started = await runHeyGen(
+			emulator,
+			{ resource: 'video', operation: 'waitForCompletion', video_id: '={{ $json.video }}', waitMode: 'park' },
+			{ items: items({ video: ids[0] }, { video: ids[1] }), parkingLot: lot },
+		);
+		expect(started.status).toBe('waiting');
+		const registered = apiCalls(emulator, 'POST', '/v3/webhooks/endpoints');
+		expect(registered).toHaveLength(1);
+		expect(registered[0].body).toMatchObject({ events: ['avatar_video.success', 'avatar_video.fail'], url: expect.stringContaining(`/${started.executionId}?signature=`) });
+		const resumed = await lot.resumed(started.executionId);
+		expect(resumed.output.map((item) => [item.json.video_id, item.json.status])).toEqual([
+			[ids[0], 'completed'],
+			[ids[1], 'completed'],
+		]);
+		expect(apiCalls(emulator, 'DELETE').filter((r) => r.path.startsWith('/v3/webhooks/endpoints/'))).toHaveLength(1);
+		expect(emulator.state.summary().webhooks.endpoints).toBe(0);
+	});
+
 	it('a re-run whose renders are already done answers at once instead of parking', async () => {
 		const first = await runHeyGen(emulator, park(), { items: contacts(2), parkingLot: lot, executionId: '9301' });
 		await lot.resumed(first.executionId);

@@ -170,6 +170,8 @@ export interface CreatePlan {
 	batch?: BatchPlan;
 	/** Whether HeyGen calls back when one of these jobs ends (`callback_url`); parking needs it or a batch. */
 	callsBack?: boolean;
+	/** The webhook events that tell one of these jobs ended: a wait for jobs made elsewhere parks on them. */
+	events?: string[];
 	/** Jobs one item's create starts (a translation: one per language). */
 	weight?(item: PreparedItem): number;
 	/** The output fields of a job, in HeyGen's names. */

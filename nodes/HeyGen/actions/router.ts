@@ -79,6 +79,8 @@ const RESUME_PLANS: ResumePlans = {
 	'template.generate': (ctx) => videoCreatePlan(ctx, 'template-video'),
 	'translation.create': (ctx) => translationCreatePlan(ctx),
 	'videoAgent.create': (ctx) => agentPlan(ctx, () => false),
+	'video.waitForCompletion': (ctx) => videoCreatePlan(ctx, 'video'),
+	'translation.waitForCompletion': (ctx) => translationCreatePlan(ctx),
 };
 
 /** A call to a parked run's resume URL. */

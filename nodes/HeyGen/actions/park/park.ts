@@ -5,7 +5,7 @@ import { asItemError } from '../../helpers/items';
 import { isLocalBaseUrl, unreachableUrl } from '../../helpers/urls';
 import { combinedKey } from '../../transport/idempotency';
 import { runJobs, type JobOutcome, type JobSpec } from '../../transport/jobs';
-import { credentialSettings } from '../../transport/request';
+import { apiData, apiRequest, credentialSettings } from '../../transport/request';
 import type { WaitMode } from '../common.descriptions';
 import { MINUTE, sendOne, type CreatePlan, type CreateSettings, type ItemKeys, type PreparedItem } from '../createFlow';
 import { appendDescription, buildOutputs, describeJobs, type OutputRun } from '../outputs';
@@ -27,8 +27,9 @@ async function heyGenCanCallBack(ctx: IExecuteFunctions, resumeUrl: string): Pro
 export async function parkingFor(ctx: IExecuteFunctions, plan: CreatePlan, prepared: PreparedItem[]): Promise<{ resumeUrl: string } | undefined> {
 	const mode = ctx.getNodeParameter('waitMode', 0, 'poll') as WaitMode;
 	if (mode === 'poll') return undefined;
-	if (!plan.batch && !plan.callsBack) return undefined;
-	if (prepared.some((item) => item.existingIds)) return undefined;
+	const existing = prepared.some((item) => item.existingIds);
+	// HeyGen calls back jobs it creates for us (a batch, or a `callback_url`); jobs made elsewhere announce their end as events.
+	if (existing ? !plan.events : !plan.batch && !plan.callsBack) return undefined;
 	// Not inside an AI tool call, and not from the command line (`n8n execute` ends with the run).
 	if (typeof ctx.putExecutionToWait !== 'function' || ctx.getNode().type.endsWith('Tool') || ctx.getMode() === 'cli') return undefined;
 	const resumeUrl = ctx.evaluateExpression('{{ $execution.resumeUrl }}', 0);
@@ -38,7 +39,7 @@ export async function parkingFor(ctx: IExecuteFunctions, plan: CreatePlan, prepa
 }
 
 /** The callback address of a parked run: its resume URL, marked with why HeyGen calls. */
-export function callbackUrl(resumeUrl: string, reason: 'batch' | 'job' | 'deadline'): string {
+export function callbackUrl(resumeUrl: string, reason: 'batch' | 'job' | 'event' | 'deadline'): string {
 	return `${resumeUrl}${resumeUrl.includes('?') ? '&' : '?'}${PARKED_KEY}=${reason}`;
 }
 
@@ -185,7 +186,9 @@ function errorState(error: unknown): ParkedItem['error'] {
 export async function parkCreates(ctx: IExecuteFunctions, args: ParkArgs): Promise<INodeExecutionData[]> {
 	const { items, prepared, settings, plan, run } = args;
 	const jobs = new Map<number, ParkedJob[]>();
-	if (plan.batch) await submitBatches(ctx, args, jobs);
+	const existing = prepared.some((item) => item.existingIds);
+	if (existing) for (const item of prepared) jobs.set(item.itemIndex, (item.existingIds ?? []).map((id) => ({ id })));
+	else if (plan.batch) await submitBatches(ctx, args, jobs);
 	else await submitEach(ctx, args, jobs);
 
 	const deadline = Date.now() + settings.maxWaitMinutes * MINUTE;
@@ -214,6 +217,12 @@ export async function parkCreates(ctx: IExecuteFunctions, args: ParkArgs): Promi
 		if (reading) job.status = reading.status;
 	}
 
+	if (existing) {
+		// Nothing calls this run back about jobs made elsewhere: a webhook endpoint for their end events does.
+		const endpointId = await registerWaitEndpoint(ctx, plan, args.resumeUrl);
+		if (!endpointId) return await pollInstead(ctx, args);
+		for (const state of states) state.endpointId = endpointId;
+	}
 	const parked = states.map((state, itemIndex) => unconfirmedItem(state, itemIndex, plan.noun, plan.idField));
 	// The parked node's input is what n8n keeps for its webhook (and passes on if n8n ends the wait itself).
 	const stackEntry = ctx.getExecuteData();
@@ -221,4 +230,32 @@ export async function parkCreates(ctx: IExecuteFunctions, args: ParkArgs): Promi
 	await ctx.putExecutionToWait(new Date(deadline + graceMs(settings.maxWaitMinutes * MINUTE)));
 	armDeadline(ctx, args.resumeUrl, deadline);
 	return parked;
+}
+
+/** Registers a webhook endpoint sending the jobs' end events to this run; none when HeyGen refuses one. */
+async function registerWaitEndpoint(ctx: IExecuteFunctions, plan: CreatePlan, resumeUrl: string): Promise<string | undefined> {
+	const created = await apiData<{ endpoint_id: string }>(ctx, 'createWebhookEndpoint', {
+		body: { url: callbackUrl(resumeUrl, 'event'), events: plan.events as string[] },
+	}).catch(() => undefined);
+	return created?.endpoint_id;
+}
+
+/** Removes a wait's webhook endpoint; one HeyGen no longer has is gone all the same. */
+export async function removeWaitEndpoint(ctx: IWebhookFunctions, endpointId: string): Promise<void> {
+	await apiRequest(ctx, 'deleteWebhookEndpoint', { pathParams: { endpoint_id: endpointId } }).catch(() => undefined);
+}
+
+/** Waits by polling after all (HeyGen would not register an endpoint): the run stays in this process. */
+async function pollInstead(ctx: IExecuteFunctions, args: ParkArgs): Promise<INodeExecutionData[]> {
+	const { prepared, settings, plan, run } = args;
+	const specs: JobSpec[] = prepared.filter((item) => item.existingIds).map((item) => ({ itemIndex: item.itemIndex, existingIds: item.existingIds }));
+	const { outcomes, stoppedBy } = await runJobs(specs, {
+		kind: plan.kind,
+		concurrency: Math.max(1, specs.length),
+		waitForCompletion: true,
+		maxWaitMs: settings.maxWaitMinutes * MINUTE,
+		stopOnFirstError: !run.continueOnFail,
+		signal: ctx.getExecutionCancelSignal(),
+	});
+	return await buildOutputs(run, plan, prepared, outcomes, stoppedBy);
 }

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { CreatePlan, PreparedItem } from '../createFlow';
 import { buildOutputs, type OutputRun } from '../outputs';
 import { parkedOutcomes, readParkedJobs } from './check';
-import { armDeadline, disarmDeadline } from './park';
+import { armDeadline, disarmDeadline, removeWaitEndpoint } from './park';
 import { PARKED_KEY, parkedError, parkedStateOf, type ParkedItem } from './state';
 
 /**
@@ -75,6 +75,7 @@ async function checkAndResume(ctx: IWebhookFunctions, plans: ResumePlans): Promi
 		return { noWebhookResponse: true };
 	}
 	if (typeof resumeUrl === 'string') disarmDeadline(resumeUrl);
+	if (parked[0].endpointId) await removeWaitEndpoint(ctx, parked[0].endpointId);
 
 	const node = ctx.getNode();
 	const run: OutputRun = {

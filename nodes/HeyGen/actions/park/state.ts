@@ -30,6 +30,8 @@ export interface ParkedItem {
 	jobs: ParkedJob[];
 	/** When the node stops waiting for HeyGen's call and checks every job itself (ms). */
 	deadline: number;
+	/** A webhook endpoint registered for this wait (jobs made elsewhere call back to no one else), removed when it ends. */
+	endpointId?: string;
 	maxWaitMinutes: number;
 }
 

@@ -90,6 +90,7 @@ export function translationCreatePlan(
 		purpose: 'translation',
 		idField: 'video_translation_id',
 		callsBack: true,
+		events: ['video_translate.success', 'video_translate.fail'],
 		batch: batchPlan(ctx, 'translation'),
 		kind: translationJobKind(ctx),
 		weight: (item) => ((item.body?.output_languages as string[] | undefined) ?? []).length || 1,

@@ -73,6 +73,7 @@ export function videoCreatePlan(
 		idField: 'video_id',
 		kind: videoJobKind(ctx),
 		callsBack: true,
+		events: ['avatar_video.success', 'avatar_video.fail'],
 		...(options.batches ? { batch: batchPlan(ctx, 'video') } : {}),
 		submit: send && (async (item, key) => [videoSnapshot(await send(item, key))]),
 		toJson: (job, item) => videoOutput(job.raw, { callback_id: item.body?.callback_id as string | undefined }),

@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { downloadFields, videoLocator, waitOnlyOptions } from '../common.descriptions';
+import { downloadFields, videoLocator, waitModeField, waitOnlyOptions } from '../common.descriptions';
 import { waitForExisting } from '../createFlow';
 import { videoCreatePlan } from './videoJobs';
 
 const properties: INodeProperties[] = [
 	{ ...videoLocator, description: 'The video to wait for, for example one created with Wait for Completion off' },
+	waitModeField,
 	...downloadFields,
 	waitOnlyOptions,
 ];
