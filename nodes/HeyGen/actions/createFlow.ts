@@ -16,7 +16,7 @@ import { parkCreates, parkingFor } from './park/park';
 
 export const MINUTE = 60_000;
 /** A job found failed that HeyGen created this long before the run started is an earlier run's (clocks differ). */
-const EARLIER_RUN_MARGIN_MS = 60_000;
+export const EARLIER_RUN_MARGIN_MS = 60_000;
 
 /** Run-wide settings of a create: read once, from the first item, and checked before anything is sent. */
 export interface CreateSettings {
@@ -130,8 +130,8 @@ export function failPrepared(ctx: IExecuteFunctions, item: PreparedItem, error: 
 export interface BatchPlan {
 	/** Jobs one batch holds (a translation counts one per language). */
 	maxItems: number;
-	/** Sends one batch of items with its key; answers the batch id. */
-	send(items: PreparedItem[], key: string, callbackUrl: string): Promise<string>;
+	/** Sends one batch of items with its key; answers the batch id, and when HeyGen made it (a replay: earlier). */
+	send(items: PreparedItem[], key: string, callbackUrl: string): Promise<{ id: string; createdAtMs?: number }>;
 	/** Every item of a batch with its job id once HeyGen assigned one. */
 	read(batchId: string): Promise<BatchItemState[]>;
 }
@@ -238,7 +238,7 @@ export async function runCreates(
 	};
 	if (settings.waitForCompletion) {
 		const parking = await parkingFor(ctx, plan, prepared);
-		if (parking) return await parkCreates(ctx, { items, prepared, settings, plan, keys, run, resumeUrl: parking.resumeUrl });
+		if (parking) return await parkCreates(ctx, { items, prepared, settings, plan, keys, run, resumeUrl: parking.resumeUrl, startedAt: Date.now() });
 	}
 	const runStartedAt = Date.now();
 	const specs: JobSpec[] = prepared

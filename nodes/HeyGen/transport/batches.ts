@@ -48,7 +48,7 @@ const BATCH_ENDPOINTS = {
 	translation: { create: 'createTranslationBatch', read: 'getTranslationBatch', field: 'video_translations' },
 } as const;
 
-/** Creates a batch of create bodies with its key and callback; answers the batch id. */
+/** Creates a batch of create bodies with its key and callback; answers the batch id (and when HeyGen made it). */
 export async function createBatch(
 	ctx: RunContext,
 	kind: keyof typeof BATCH_ENDPOINTS,
@@ -56,14 +56,14 @@ export async function createBatch(
 	idempotencyKey: string,
 	callbackUrl: string,
 	itemIndex?: number,
-): Promise<string> {
+): Promise<{ id: string; createdAtMs?: number }> {
 	const endpoints = BATCH_ENDPOINTS[kind];
-	const created = await apiData<{ batch_id: string }>(ctx, endpoints.create, {
+	const created = await apiData<{ batch_id: string; created_at?: number | null }>(ctx, endpoints.create, {
 		body: { [endpoints.field]: bodies, callback_url: callbackUrl },
 		itemIndex,
 		idempotencyKey,
 	});
-	return created.batch_id;
+	return { id: created.batch_id, ...(typeof created.created_at === 'number' ? { createdAtMs: created.created_at * 1000 } : {}) };
 }
 
 export async function readBatch(ctx: RunContext, kind: keyof typeof BATCH_ENDPOINTS, batchId: string): Promise<BatchItemState[]> {

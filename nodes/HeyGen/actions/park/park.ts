@@ -7,7 +7,7 @@ import { combinedKey } from '../../transport/idempotency';
 import { runJobs, type JobOutcome, type JobSpec } from '../../transport/jobs';
 import { apiData, apiRequest, credentialSettings } from '../../transport/request';
 import type { WaitMode } from '../common.descriptions';
-import { MINUTE, sendOne, type CreatePlan, type CreateSettings, type ItemKeys, type PreparedItem } from '../createFlow';
+import { EARLIER_RUN_MARGIN_MS, MINUTE, sendOne, type CreatePlan, type CreateSettings, type ItemKeys, type PreparedItem } from '../createFlow';
 import { appendDescription, buildOutputs, describeJobs, type OutputRun } from '../outputs';
 import { jobKey, parkedOutcomes, readParkedJobs } from './check';
 import { PARKED_KEY, unconfirmedItem, type ParkedItem, type ParkedJob } from './state';
@@ -90,6 +90,9 @@ interface ParkArgs {
 	keys: ItemKeys;
 	run: OutputRun;
 	resumeUrl: string;
+	startedAt: number;
+	/** Set when HeyGen answered a create with an earlier run's job: it calls that run back, not this one. */
+	replayed?: boolean;
 }
 
 /** Sends the items in batches HeyGen queues itself; each item's job is its place in its batch. */
@@ -117,10 +120,12 @@ async function submitBatches(ctx: IExecuteFunctions, args: ParkArgs, jobs: Map<n
 	}
 	for (const members of groups) {
 		const key = combinedKey(plan.purpose, members.map((item) => (keys.get(item.itemIndex) as (generation: number) => string)(0)));
-		const batchId = await batch.send(members, key, callbackUrl(resumeUrl, 'batch')).then(
-			(id) => id,
+		const sent = await batch.send(members, key, callbackUrl(resumeUrl, 'batch')).then(
+			(answer) => answer,
 			(error: unknown) => error as Error,
 		);
+		const batchId = sent instanceof Error ? sent : sent.id;
+		if (!(sent instanceof Error) && sent.createdAtMs !== undefined && sent.createdAtMs < args.startedAt - EARLIER_RUN_MARGIN_MS) args.replayed = true;
 		if (batchId instanceof Error) {
 			if (!run.continueOnFail) {
 				const error = asItemError(ctx, batchId, members[0].itemIndex);
@@ -168,6 +173,7 @@ async function submitEach(ctx: IExecuteFunctions, args: ParkArgs, jobs: Map<numb
 		const item = prepared.find((candidate) => candidate.itemIndex === outcome.itemIndex) as PreparedItem;
 		if (outcome.state === 'error') item.error = outcome.error;
 		else if ('job' in outcome && outcome.job) {
+			if (outcome.job.createdAtMs !== undefined && outcome.job.createdAtMs < args.startedAt - EARLIER_RUN_MARGIN_MS) args.replayed = true;
 			jobs.set(outcome.itemIndex, [...(jobs.get(outcome.itemIndex) ?? []), { id: outcome.job.id, status: outcome.job.status }]);
 		}
 	}
@@ -217,11 +223,11 @@ export async function parkCreates(ctx: IExecuteFunctions, args: ParkArgs): Promi
 		if (reading) job.status = reading.status;
 	}
 
-	if (existing) {
-		// Nothing calls this run back about jobs made elsewhere: a webhook endpoint for their end events does.
+	if ((existing || args.replayed) && plan.events) {
+		// Jobs made elsewhere, or by an earlier run, call no one back here: a webhook endpoint for their end events does.
 		const endpointId = await registerWaitEndpoint(ctx, plan, args.resumeUrl);
-		if (!endpointId) return await pollInstead(ctx, args);
-		for (const state of states) state.endpointId = endpointId;
+		if (!endpointId && existing) return await pollInstead(ctx, args);
+		for (const state of states) if (endpointId) state.endpointId = endpointId;
 	}
 	const parked = states.map((state, itemIndex) => unconfirmedItem(state, itemIndex, plan.noun, plan.idField));
 	// The parked node's input is what n8n keeps for its webhook (and passes on if n8n ends the wait itself).

@@ -63,6 +63,7 @@ export function agentPlan(
 		purpose: 'video-agent',
 		idField: 'session_id',
 		kind: agentJobKind(ctx, stopWhenPaused),
+		events: ['video_agent.success', 'video_agent.fail'],
 		submit:
 			send &&
 			(async (item, key) => {
