@@ -7,7 +7,7 @@ import {
 	signBody,
 	SIGNATURE_HEADER,
 	TIMESTAMP_HEADER,
-} from '../nodes/HeyGen/trigger/signature';
+} from '../nodes/HeyGen/schemas/signing';
 import type { DropDeliveries, EmulatorConfig } from './config';
 import { notFound } from './errors';
 import type { FaultAction, FaultInjector } from './faults';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 import { MAX_ASSET_BYTES } from '../nodes/HeyGen/schemas';
-import { ENDPOINTS, type Endpoint } from '../nodes/HeyGen/transport/endpoints';
+import { ENDPOINTS, type Endpoint } from '../nodes/HeyGen/schemas/endpoints';
 import { CONTROL_PREFIX, handleControl, type ControlDeps } from './control';
 import { ApiProblem, defaultError, invalidParameter } from './errors';
 import type { AppliedFault, FaultAction, FaultInjector, MalformedShape } from './faults';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import type { AssetInput } from '../../nodes/HeyGen/schemas';
-import { ENDPOINTS } from '../../nodes/HeyGen/transport/endpoints';
+import { ENDPOINTS } from '../../nodes/HeyGen/schemas/endpoints';
 import { checkConcurrency } from '../admission';
 import {
 	AGENT_FAIL_MARKER,

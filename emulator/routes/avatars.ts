@@ -1,4 +1,4 @@
-import { ENDPOINTS } from '../../nodes/HeyGen/transport/endpoints';
+import { ENDPOINTS } from '../../nodes/HeyGen/schemas/endpoints';
 import type { CatalogGroup, CatalogLook } from '../catalog';
 import { notFound } from '../errors';
 import { paginate } from '../pagination';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import type { ENDPOINTS, EndpointKey } from '../../nodes/HeyGen/transport/endpoints';
+import type { ENDPOINTS, EndpointKey } from '../../nodes/HeyGen/schemas/endpoints';
 import type { Catalog } from '../catalog';
 import type { EmulatorConfig } from '../config';
 import type { MultipartFile } from '../multipart';

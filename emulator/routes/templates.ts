@@ -1,4 +1,4 @@
-import { ENDPOINTS } from '../../nodes/HeyGen/transport/endpoints';
+import { ENDPOINTS } from '../../nodes/HeyGen/schemas/endpoints';
 import { notFound } from '../errors';
 import { paginate } from '../pagination';
 import { dataReply, listReply } from '../reply';

@@ -1,5 +1,5 @@
 import type { CreateTranslationBody } from '../../nodes/HeyGen/schemas';
-import { ENDPOINTS } from '../../nodes/HeyGen/transport/endpoints';
+import { ENDPOINTS } from '../../nodes/HeyGen/schemas/endpoints';
 import { checkConcurrency, checkCredits } from '../admission';
 import { requireAsset } from '../assets';
 import { invalidParameter, notFound } from '../errors';

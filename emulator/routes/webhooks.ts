@@ -1,5 +1,5 @@
-import { ENDPOINTS } from '../../nodes/HeyGen/transport/endpoints';
-import { WEBHOOK_EVENTS } from '../../nodes/HeyGen/trigger/events';
+import { ENDPOINTS } from '../../nodes/HeyGen/schemas/endpoints';
+import { WEBHOOK_EVENTS } from '../../nodes/HeyGen/schemas/events';
 import { paginate } from '../pagination';
 import { dataReply, listReply } from '../reply';
 import { isoTime, type WebhookEndpointRecord } from '../webhooks';

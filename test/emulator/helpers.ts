@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { z } from 'zod';
 
 import { errorEnvelopeSchema, listEnvelope, dataEnvelope } from '../../nodes/HeyGen/schemas';
-import { ENDPOINTS, type Endpoint, type EndpointKey } from '../../nodes/HeyGen/transport/endpoints';
+import { ENDPOINTS, type Endpoint, type EndpointKey } from '../../nodes/HeyGen/schemas/endpoints';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator';
 
 /** Short lifecycle so a whole render takes a fraction of a second. */

@@ -1,4 +1,4 @@
-import { ENDPOINTS, type EndpointKey } from '../../nodes/HeyGen/transport/endpoints';
+import { ENDPOINTS, type EndpointKey } from '../../nodes/HeyGen/schemas/endpoints';
 import { SEED_IDS, startEmulator } from '../../emulator';
 import { assertEveryEndpointHandled } from '../../emulator/routes';
 import { Router } from '../../emulator/router';

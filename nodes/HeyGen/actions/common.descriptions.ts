@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pageMaximum, textParameter } from '../helpers/parameters';
-import type { EndpointKey } from '../transport/endpoints';
+import type { EndpointKey } from '../schemas/endpoints';
 
 /** HeyGen ids are short URL-safe strings; anything else is a paste mistake. Empty is left to `required`. n8n anchors these patterns. */
 const ID_PATTERN = '[A-Za-z0-9_\\-:.]*';

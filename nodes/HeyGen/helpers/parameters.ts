@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { ENDPOINTS, type Endpoint, type EndpointKey } from '../transport/endpoints';
+import { ENDPOINTS, type Endpoint, type EndpointKey } from '../schemas/endpoints';
 import { credentialSettings } from '../transport/request';
 import { fileReferenceKind, findUnreachableUrl, isLocalBaseUrl } from './urls';
 import { fieldError, labelFor, type FieldLabels } from './validation';

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import type { AvatarLook, TemplateSummary, VideoDetail, Voice } from '../schemas';
-import type { EndpointKey } from '../transport/endpoints';
+import type { EndpointKey } from '../schemas/endpoints';
 import { apiPage } from '../transport/request';
 
 /** Pages read per search call while a filter finds few matches (HeyGen has no name search). */

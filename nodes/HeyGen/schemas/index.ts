@@ -10,3 +10,5 @@ export * from './asset';
 export * from './speech';
 export * from './webhook';
 export * from './batch';
+export * from './events';
+export * from './signing';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-import { WEBHOOK_EVENTS, type WebhookEventType } from '../trigger/events';
+import { WEBHOOK_EVENTS, type WebhookEventType } from './events';
 import { httpUrl, nonEmptyId, pageQuery } from './common';
 
-/** Every event type an endpoint may subscribe to: the list, with descriptions, lives in trigger/events. */
+/** Every event type an endpoint may subscribe to: the list, with descriptions, lives in events.ts. */
 const eventTypeSchema = z.enum(WEBHOOK_EVENTS.map((event) => event.value) as [WebhookEventType, ...WebhookEventType[]]);
 
 /** Body of `POST /v3/webhooks/endpoints`; `events` null or absent subscribes to everything. */

@@ -11,7 +11,7 @@ import type {
 import type { z } from 'zod';
 
 import { CancelledError, isCancelled, sleepUnlessCancelled } from '../helpers/sleep';
-import { buildPath, ENDPOINTS, type Endpoint, type EndpointKey } from './endpoints';
+import { buildPath, ENDPOINTS, type Endpoint, type EndpointKey } from '../schemas/endpoints';
 import {
 	malformedAnswerFailure,
 	networkFailure,

@@ -1,4 +1,4 @@
-import type { HttpMethod } from './endpoints';
+import type { HttpMethod } from '../schemas/endpoints';
 
 /** The one place that decides whether a failed HeyGen request is tried again, and when. */
 export interface RetryPolicy {

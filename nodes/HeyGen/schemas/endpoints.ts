@@ -51,7 +51,7 @@ import {
 	userInfoSchema,
 	videoDetailSchema,
 	voiceSchema,
-} from '../schemas';
+} from './index';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -63,8 +63,6 @@ export interface Endpoint {
 	method: HttpMethod;
 	/** Path template; `{name}` segments are filled from `pathParams`. */
 	path: string;
-	/** Which host serves it: `api` is the credential's base URL. */
-	host: 'api';
 	/** What a 404 on this endpoint means, in words a user reads ("video"). */
 	resource: string;
 	/** Whether HeyGen honours an `Idempotency-Key` header here (billable creates). */
@@ -83,14 +81,12 @@ export const ENDPOINTS = {
 	getCurrentUser: {
 		method: 'GET',
 		path: '/v3/users/me',
-		host: 'api',
 		resource: 'account',
 		response: userInfoSchema,
 	},
 	createVideo: {
 		method: 'POST',
 		path: '/v3/videos',
-		host: 'api',
 		resource: 'video',
 		idempotent: true,
 		body: createVideoBodySchema,
@@ -99,7 +95,6 @@ export const ENDPOINTS = {
 	listVideos: {
 		method: 'GET',
 		path: '/v3/videos',
-		host: 'api',
 		resource: 'video',
 		page: { defaultLimit: 10, maxLimit: 100 },
 		query: listVideosQuerySchema,
@@ -108,21 +103,18 @@ export const ENDPOINTS = {
 	getVideo: {
 		method: 'GET',
 		path: '/v3/videos/{video_id}',
-		host: 'api',
 		resource: 'video',
 		response: videoDetailSchema,
 	},
 	deleteVideo: {
 		method: 'DELETE',
 		path: '/v3/videos/{video_id}',
-		host: 'api',
 		resource: 'video',
 		response: deletedSchema,
 	},
 	createVideoBatch: {
 		method: 'POST',
 		path: '/v3/videos/batches',
-		host: 'api',
 		resource: 'video batch',
 		idempotent: true,
 		body: createVideoBatchBodySchema,
@@ -131,7 +123,6 @@ export const ENDPOINTS = {
 	getVideoBatch: {
 		method: 'GET',
 		path: '/v3/videos/batches/{batch_id}',
-		host: 'api',
 		resource: 'video batch',
 		// Pages its items inside `data` (`items`, `has_more`, `next_token`): not a list endpoint.
 		query: getBatchQuerySchema,
@@ -140,7 +131,6 @@ export const ENDPOINTS = {
 	getVideoStatuses: {
 		method: 'GET',
 		path: '/v3/videos/statuses',
-		host: 'api',
 		resource: 'video',
 		query: videoStatusesQuerySchema,
 		// `data` is the list of entries, all in one answer.
@@ -149,7 +139,6 @@ export const ENDPOINTS = {
 	listAvatarGroups: {
 		method: 'GET',
 		path: '/v3/avatars',
-		host: 'api',
 		resource: 'avatar',
 		page: { defaultLimit: 20, maxLimit: 50 },
 		query: listAvatarGroupsQuerySchema,
@@ -158,14 +147,12 @@ export const ENDPOINTS = {
 	getAvatarGroup: {
 		method: 'GET',
 		path: '/v3/avatars/{group_id}',
-		host: 'api',
 		resource: 'avatar group',
 		response: avatarGroupSchema,
 	},
 	listAvatarLooks: {
 		method: 'GET',
 		path: '/v3/avatars/looks',
-		host: 'api',
 		resource: 'avatar look',
 		page: { defaultLimit: 20, maxLimit: 50 },
 		query: listAvatarLooksQuerySchema,
@@ -174,14 +161,12 @@ export const ENDPOINTS = {
 	getAvatarLook: {
 		method: 'GET',
 		path: '/v3/avatars/looks/{look_id}',
-		host: 'api',
 		resource: 'avatar look',
 		response: avatarLookSchema,
 	},
 	listVoices: {
 		method: 'GET',
 		path: '/v3/voices',
-		host: 'api',
 		resource: 'voice',
 		page: { defaultLimit: 20, maxLimit: 100 },
 		query: listVoicesQuerySchema,
@@ -190,14 +175,12 @@ export const ENDPOINTS = {
 	getVoice: {
 		method: 'GET',
 		path: '/v3/voices/{voice_id}',
-		host: 'api',
 		resource: 'voice',
 		response: voiceSchema,
 	},
 	createSpeech: {
 		method: 'POST',
 		path: '/v3/voices/speech',
-		host: 'api',
 		resource: 'voice',
 		body: createSpeechBodySchema,
 		response: speechResponseSchema,
@@ -205,7 +188,6 @@ export const ENDPOINTS = {
 	listTemplates: {
 		method: 'GET',
 		path: '/v3/templates',
-		host: 'api',
 		resource: 'template',
 		page: { defaultLimit: 10, maxLimit: 100 },
 		query: listTemplatesQuerySchema,
@@ -214,14 +196,12 @@ export const ENDPOINTS = {
 	getTemplate: {
 		method: 'GET',
 		path: '/v3/templates/{template_id}',
-		host: 'api',
 		resource: 'template',
 		response: templateDetailSchema,
 	},
 	generateTemplateVideo: {
 		method: 'POST',
 		path: '/v3/templates/{template_id}',
-		host: 'api',
 		resource: 'template',
 		idempotent: true,
 		body: generateTemplateVideoBodySchema,
@@ -230,14 +210,12 @@ export const ENDPOINTS = {
 	listTranslationLanguages: {
 		method: 'GET',
 		path: '/v3/video-translations/languages',
-		host: 'api',
 		resource: 'translation language list',
 		response: translationLanguagesSchema,
 	},
 	createTranslation: {
 		method: 'POST',
 		path: '/v3/video-translations',
-		host: 'api',
 		resource: 'video translation',
 		idempotent: true,
 		body: createTranslationBodySchema,
@@ -246,7 +224,6 @@ export const ENDPOINTS = {
 	listTranslations: {
 		method: 'GET',
 		path: '/v3/video-translations',
-		host: 'api',
 		resource: 'video translation',
 		page: { defaultLimit: 10, maxLimit: 100 },
 		query: listTranslationsQuerySchema,
@@ -255,14 +232,12 @@ export const ENDPOINTS = {
 	getTranslation: {
 		method: 'GET',
 		path: '/v3/video-translations/{video_translation_id}',
-		host: 'api',
 		resource: 'video translation',
 		response: translationDetailSchema,
 	},
 	createTranslationBatch: {
 		method: 'POST',
 		path: '/v3/video-translations/batches',
-		host: 'api',
 		resource: 'video translation batch',
 		idempotent: true,
 		body: createTranslationBatchBodySchema,
@@ -271,7 +246,6 @@ export const ENDPOINTS = {
 	getTranslationBatch: {
 		method: 'GET',
 		path: '/v3/video-translations/batches/{batch_id}',
-		host: 'api',
 		resource: 'video translation batch',
 		query: getBatchQuerySchema,
 		response: batchDetailSchema,
@@ -279,7 +253,6 @@ export const ENDPOINTS = {
 	getTranslationStatuses: {
 		method: 'GET',
 		path: '/v3/video-translations/statuses',
-		host: 'api',
 		resource: 'video translation',
 		query: translationStatusesQuerySchema,
 		response: statusEntriesSchema,
@@ -287,7 +260,6 @@ export const ENDPOINTS = {
 	createAgentSession: {
 		method: 'POST',
 		path: '/v3/video-agents',
-		host: 'api',
 		resource: 'video agent session',
 		idempotent: true,
 		body: createAgentSessionBodySchema,
@@ -296,7 +268,6 @@ export const ENDPOINTS = {
 	listAgentStyles: {
 		method: 'GET',
 		path: '/v3/video-agents/styles',
-		host: 'api',
 		resource: 'video agent style',
 		page: { defaultLimit: 20, maxLimit: 100 },
 		query: listAgentStylesQuerySchema,
@@ -305,14 +276,12 @@ export const ENDPOINTS = {
 	getAgentSession: {
 		method: 'GET',
 		path: '/v3/video-agents/{session_id}',
-		host: 'api',
 		resource: 'video agent session',
 		response: agentSessionSchema,
 	},
 	sendAgentMessage: {
 		method: 'POST',
 		path: '/v3/video-agents/{session_id}',
-		host: 'api',
 		resource: 'video agent session',
 		idempotent: true,
 		body: sendAgentMessageBodySchema,
@@ -321,7 +290,6 @@ export const ENDPOINTS = {
 	uploadAsset: {
 		method: 'POST',
 		path: '/v3/assets',
-		host: 'api',
 		resource: 'asset',
 		multipartFile: 'file',
 		response: uploadAssetResponseSchema,
@@ -329,21 +297,18 @@ export const ENDPOINTS = {
 	getAsset: {
 		method: 'GET',
 		path: '/v3/assets/{asset_id}',
-		host: 'api',
 		resource: 'asset',
 		response: assetDetailSchema,
 	},
 	deleteAsset: {
 		method: 'DELETE',
 		path: '/v3/assets/{asset_id}',
-		host: 'api',
 		resource: 'asset',
 		response: deletedAssetSchema,
 	},
 	listWebhookEndpoints: {
 		method: 'GET',
 		path: '/v3/webhooks/endpoints',
-		host: 'api',
 		resource: 'webhook endpoint',
 		page: { defaultLimit: 10, maxLimit: 100 },
 		query: listWebhookEndpointsQuerySchema,
@@ -352,7 +317,6 @@ export const ENDPOINTS = {
 	createWebhookEndpoint: {
 		method: 'POST',
 		path: '/v3/webhooks/endpoints',
-		host: 'api',
 		resource: 'webhook endpoint',
 		idempotent: true,
 		body: createWebhookEndpointBodySchema,
@@ -361,7 +325,6 @@ export const ENDPOINTS = {
 	updateWebhookEndpoint: {
 		method: 'PATCH',
 		path: '/v3/webhooks/endpoints/{endpoint_id}',
-		host: 'api',
 		resource: 'webhook endpoint',
 		body: updateWebhookEndpointBodySchema,
 		response: webhookEndpointSchema,
@@ -369,14 +332,12 @@ export const ENDPOINTS = {
 	deleteWebhookEndpoint: {
 		method: 'DELETE',
 		path: '/v3/webhooks/endpoints/{endpoint_id}',
-		host: 'api',
 		resource: 'webhook endpoint',
 		response: emptyDataSchema,
 	},
 	rotateWebhookSecret: {
 		method: 'POST',
 		path: '/v3/webhooks/endpoints/{endpoint_id}/rotate-secret',
-		host: 'api',
 		resource: 'webhook endpoint',
 		idempotent: true,
 		response: rotatedSecretSchema,
@@ -384,7 +345,6 @@ export const ENDPOINTS = {
 	listWebhookEventTypes: {
 		method: 'GET',
 		path: '/v3/webhooks/event-types',
-		host: 'api',
 		resource: 'webhook event type',
 		// One page holds every type; the answer is still a list.
 		page: { defaultLimit: 100, maxLimit: 100 },
@@ -393,7 +353,6 @@ export const ENDPOINTS = {
 	listWebhookEvents: {
 		method: 'GET',
 		path: '/v3/webhooks/events',
-		host: 'api',
 		resource: 'webhook event',
 		page: { defaultLimit: 10, maxLimit: 100 },
 		query: listWebhookEventsQuerySchema,
