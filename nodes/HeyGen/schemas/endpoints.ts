@@ -50,6 +50,7 @@ import {
 	listVoicesQuerySchema,
 	userInfoSchema,
 	videoDetailSchema,
+	voiceDetailSchema,
 	voiceSchema,
 } from './index';
 
@@ -176,7 +177,7 @@ export const ENDPOINTS = {
 		method: 'GET',
 		path: '/v3/voices/{voice_id}',
 		resource: 'voice',
-		response: voiceSchema,
+		response: voiceDetailSchema,
 	},
 	createSpeech: {
 		method: 'POST',
