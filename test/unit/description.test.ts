@@ -14,6 +14,7 @@ const FROZEN: Record<string, string[]> = {
 	template: ['getMany', 'get', 'generate'],
 	translation: ['create', 'get', 'getMany', 'getLanguages', 'waitForCompletion', 'download'],
 	avatar: ['getMany', 'get'],
+	hyperframesRender: ['create', 'get', 'getMany', 'waitForCompletion', 'download', 'delete'],
 	voice: ['getMany', 'get', 'generateSpeech'],
 	asset: ['upload', 'get', 'delete'],
 	account: ['get'],
