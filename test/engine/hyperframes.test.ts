@@ -148,6 +148,15 @@ describe('HyperFrames Render → Create', () => {
 		expect(stopped.error?.message).toMatch(/^The HyperFrames render \S+ failed: Rendering failed: .+ \[item 1\]$/);
 	});
 
+	it('a project HeyGen finds invalid (by asset ID) names the field, the item and what to do', async () => {
+		const upload = await runHeyGen(emulator, { resource: 'asset', operation: 'upload', inputBinaryField: 'data' }, { items: [zipItem({}, makeZip({ 'site/index.html': 'x' }))] });
+		const result = await runHeyGen(emulator, create({ projectSource: 'assetId', project_asset_id: String(upload.output[0].json.asset_id) }), { items: items({ id: 'a' }) });
+		expect(result.error?.message).toBe('HeyGen could not render the HyperFrames project given in "Project Asset ID" [item 0]');
+		expect(result.error?.description).toContain("The project has site/index.html, not index.html at the top of the zip: zip the project folder's contents, not the folder.");
+		expect(result.error?.description).toContain('Compression node');
+		expect(emulator.state.renders.size).toBe(0);
+	});
+
 	it('an unreachable project URL is refused before anything is sent', async () => {
 		const result = await runHeyGen(emulator, create({ projectSource: 'url', project_url: 'file:///srv/launch.zip' }), { items: items({ id: 'a' }) });
 		expect(result.error?.message).toBe('"Project URL" must be a public address HeyGen can reach, not a file: URL [item 0]');
