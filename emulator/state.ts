@@ -4,6 +4,7 @@ import { viewSession, type AgentRun, type AgentSession, type AgentSessionStatus 
 import { AssetStore, type AssetSummary } from './assets';
 import { itemView, summarise, type Batch, type BatchItemRecord, type BatchStatus, type JobLookups } from './batches';
 import type { TranslationTimings, VideoTimings } from './config';
+import { renderStatusAt, scheduleRender, type HyperframesRender, type RenderPlan as HyperframesPlan, type RenderStatus } from './hyperframes';
 import { IdempotencyStore } from './idempotency';
 import { roundCredits, type RenderPlan } from './rendering';
 import {
@@ -37,7 +38,7 @@ interface BillableJob {
 
 /** One of the account's concurrent job slots, taken until `finishedAtMs`. */
 export interface BusySlot {
-	kind: 'video' | 'translation' | 'agent';
+	kind: 'video' | 'translation' | 'agent' | 'render';
 	id: string;
 	finishedAtMs: number;
 }
@@ -86,6 +87,8 @@ export interface StateSummary {
 	template_videos: { total: number; by_template: Record<string, number> };
 	translations: { total: number; by_status: Record<TranslationStatus, number>; list: TranslationSummary[] };
 	agent_sessions: { total: number; by_status: Record<AgentSessionStatus, number> };
+	/** HyperFrames renders that exist (not deleted), and the deleted ones. */
+	hyperframes: { total: number; deleted: number; by_status: Record<RenderStatus, number> };
 	assets: AssetSummary;
 	speech_clips: number;
 	/** Endpoints (never their secrets), listed events and delivery attempts by outcome. */
@@ -98,6 +101,7 @@ export interface StateSummary {
 export type TrackedWork =
 	| { kind: 'video'; job: VideoJob }
 	| { kind: 'translation'; job: TranslationJob }
+	| { kind: 'render'; render: HyperframesRender }
 	| { kind: 'agent_run'; session: AgentSession; run: AgentRun }
 	| { kind: 'batch'; batch: Batch };
 
@@ -117,6 +121,7 @@ const newId = () => randomBytes(16).toString('hex');
 export class EmulatorState {
 	readonly videos = new Map<string, VideoJob>();
 	readonly translations = new Map<string, TranslationJob>();
+	readonly renders = new Map<string, HyperframesRender>();
 	readonly sessions = new Map<string, AgentSession>();
 	readonly speechClips = new Map<string, SpeechClip>();
 	readonly assets = new AssetStore();
@@ -359,6 +364,34 @@ export class EmulatorState {
 		return job;
 	}
 
+	addRender(plan: HyperframesPlan, now: number, timings: VideoTimings, sizeBytes: number): HyperframesRender {
+		const render = scheduleRender(plan, newId(), this.nextSequence++, now, timings, sizeBytes);
+		this.renders.set(render.id, render);
+		this.unsettled.add(render);
+		this.announce({ kind: 'render', render });
+		return render;
+	}
+
+	/** A render that exists and is not deleted. */
+	findRender(id: string): HyperframesRender | undefined {
+		const render = this.renders.get(id);
+		return render && render.deletedAtMs === null ? render : undefined;
+	}
+
+	/** Soft-deletes a render; one still in progress stops there and is never charged. */
+	deleteRender(id: string, now: number): boolean {
+		const render = this.findRender(id);
+		if (!render) return false;
+		this.settle(now);
+		render.deletedAtMs = now;
+		return true;
+	}
+
+	/** Renders still holding a concurrency slot (deleted ones stopped). */
+	private rendersInFlight(now: number): HyperframesRender[] {
+		return [...this.renders.values()].filter((render) => render.deletedAtMs === null && render.finishedAtMs > now);
+	}
+
 	addSession(session: Omit<AgentSession, 'id' | 'sequence'>): AgentSession {
 		const created: AgentSession = { ...session, id: newId(), sequence: this.nextSequence++ };
 		this.sessions.set(created.id, created);
@@ -393,6 +426,7 @@ export class EmulatorState {
 		for (const job of this.translations.values()) {
 			if (job.finishedAtMs > now) slots.push({ kind: 'translation', id: job.id, finishedAtMs: job.finishedAtMs });
 		}
+		for (const render of this.rendersInFlight(now)) slots.push({ kind: 'render', id: render.id, finishedAtMs: render.finishedAtMs });
 		// An agent run about to render already holds the slot its video will take.
 		for (const { session, run } of this.runsAwaitingRender) {
 			slots.push({
@@ -411,6 +445,7 @@ export class EmulatorState {
 		for (const job of this.translations.values()) {
 			if (job.finishedAtMs > now && job.outcome.status === 'completed') reserved += job.costCredits;
 		}
+		for (const render of this.rendersInFlight(now)) if (render.outcome.status === 'completed') reserved += render.costCredits;
 		for (const { item } of this.batchQueue) reserved += this.promisedCost(item);
 		return roundCredits(reserved);
 	}
@@ -418,6 +453,7 @@ export class EmulatorState {
 	reset(balance = this.initialBalance): void {
 		this.videos.clear();
 		this.translations.clear();
+		this.renders.clear();
 		this.sessions.clear();
 		this.speechClips.clear();
 		this.assets.clear();
@@ -490,6 +526,10 @@ export class EmulatorState {
 			sessionsByStatus[viewSession(session, now, (id) => this.videos.get(id)).status]++;
 		}
 
+		const rendersByStatus: Record<RenderStatus, number> = { queued: 0, rendering: 0, completed: 0, failed: 0 };
+		const liveRenders = [...this.renders.values()].filter((render) => render.deletedAtMs === null);
+		for (const render of liveRenders) rendersByStatus[renderStatusAt(render, now)]++;
+
 		return {
 			balance: this.credits,
 			reserved_credits: this.reservedCredits(now),
@@ -506,6 +546,7 @@ export class EmulatorState {
 			},
 			translations: { total: translationList.length, by_status: translationsByStatus, list: translationList },
 			agent_sessions: { total: this.sessions.size, by_status: sessionsByStatus },
+			hyperframes: { total: liveRenders.length, deleted: this.renders.size - liveRenders.length, by_status: rendersByStatus },
 			assets: this.assets.summary(),
 			speech_clips: this.speechClips.size,
 			webhooks: this.webhooks.summary(),

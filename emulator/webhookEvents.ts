@@ -3,7 +3,8 @@ import { renderFailureText, type AgentRun, type AgentSession } from './agent';
 import { isFinal, itemView, summarise, type Batch, type ItemView, type JobLookups } from './batches';
 import { VIDEO_PAGE_URL } from './routes/videos';
 import type { TrackedWork } from './state';
-import { translationLinks, videoLinks, type UrlSigner } from './storage';
+import type { HyperframesRender } from './hyperframes';
+import { renderLinks, translationLinks, videoLinks, type UrlSigner } from './storage';
 import type { TranslationJob } from './translation';
 import type { VideoJob } from './videoJob';
 import type { EventDraft } from './webhooks';
@@ -83,6 +84,26 @@ export function translationEvent(job: TranslationJob, signer: UrlSigner, now: nu
 			callback_id: job.callbackId,
 			output_language: job.outputLanguage,
 		},
+	};
+}
+
+/**
+ * `hyperframes_video.success` / `.fail`. HeyGen documents no payload for them: the emulator sends
+ * the render's id, its video link or failure, and the Callback ID, in HeyGen's field names.
+ */
+export function renderEvent(render: HyperframesRender, signer: UrlSigner, now: number): EventDraft {
+	const common = { entityIds: [render.id], callbackUrl: render.callbackUrl, occurredAtMs: render.finishedAtMs };
+	if (render.outcome.status === 'completed') {
+		return {
+			...common,
+			type: 'hyperframes_video.success',
+			data: { render_id: render.id, video_url: renderLinks(render, signer, now).video_url, callback_id: render.callbackId },
+		};
+	}
+	return {
+		...common,
+		type: 'hyperframes_video.fail',
+		data: { render_id: render.id, failure_message: render.outcome.failureMessage, callback_id: render.callbackId },
 	};
 }
 
@@ -235,6 +256,18 @@ export function watchFor(work: TrackedWork, sources: EventSources): WorkWatch[] 
 				dueAtMs: job.finishedAtMs,
 				check: (now) =>
 					now < job.finishedAtMs ? { waitUntilMs: job.finishedAtMs } : { final: translationEvent(job, sources.signer, now) },
+			}];
+		}
+		case 'render': {
+			const { render } = work;
+			return [{
+				key: `render:${render.id}`,
+				dueAtMs: render.finishedAtMs,
+				check: (now) => {
+					// Deleted before it finished: stopped, so it neither completes nor fails.
+					if (render.deletedAtMs !== null && render.deletedAtMs < render.finishedAtMs) return { final: null };
+					return now < render.finishedAtMs ? { waitUntilMs: render.finishedAtMs } : { final: renderEvent(render, sources.signer, now) };
+				},
 			}];
 		}
 		case 'agent_run': {

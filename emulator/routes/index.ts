@@ -4,6 +4,7 @@ import { assetHandlers } from './assets';
 import { avatarHandlers } from './avatars';
 import { batchHandlers } from './batches';
 import type { Handler, HandlerTable } from './context';
+import { hyperframesHandlers } from './hyperframes';
 import { speechHandlers } from './speech';
 import { templateHandlers } from './templates';
 import { translationHandlers } from './translations';
@@ -22,6 +23,7 @@ export const HANDLERS: HandlerTable = {
 	...templateHandlers,
 	...translationHandlers,
 	...agentHandlers,
+	...hyperframesHandlers,
 	...assetHandlers,
 	...webhookHandlers,
 };

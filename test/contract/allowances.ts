@@ -153,4 +153,9 @@ export const ALLOWANCES: Allowance[] = [
  * Endpoints the node calls that neither fact file has, with where HeyGen documents them. Each is
  * checked for nothing but its presence here; move it out once a fact file covers it.
  */
-export const DOCUMENTED_ELSEWHERE: Record<string, { source: string; why: string }> = {};
+export const DOCUMENTED_ELSEWHERE: Record<string, { source: string; why: string }> = {
+	createHyperframesRender: { source: "heygen-com/hyperframes packages/cli/src/cloud/_gen/types.ts (generated from HeyGen's API spec; see docs/hyperframes-notes.md)", why: "HyperFrames renders are newer than both the April document and the CLI snapshot; HeyGen's HyperFrames CLI ships their generated types." },
+	listHyperframesRenders: { source: "heygen-com/hyperframes packages/cli/src/cloud/_gen/types.ts (generated from HeyGen's API spec; see docs/hyperframes-notes.md)", why: "HyperFrames renders are newer than both the April document and the CLI snapshot; HeyGen's HyperFrames CLI ships their generated types." },
+	getHyperframesRender: { source: "heygen-com/hyperframes packages/cli/src/cloud/_gen/types.ts (generated from HeyGen's API spec; see docs/hyperframes-notes.md)", why: "HyperFrames renders are newer than both the April document and the CLI snapshot; HeyGen's HyperFrames CLI ships their generated types." },
+	deleteHyperframesRender: { source: "heygen-com/hyperframes packages/cli/src/cloud/_gen/types.ts (generated from HeyGen's API spec; see docs/hyperframes-notes.md)", why: "HyperFrames renders are newer than both the April document and the CLI snapshot; HeyGen's HyperFrames CLI ships their generated types." },
+};

@@ -105,6 +105,38 @@ describe('the coverage examples, run with `n8n execute`', () => {
 		expect(session.binary?.data?.mimeType).toBe('video/mp4');
 	});
 
+	it('renders HTML built per row into one video each: Convert to File and Compression zip it, HyperFrames renders it', async () => {
+		const run = execute('hgExHyperframes1');
+		expect(run.exitCode).toBe(0);
+		const launches = nodeOutput(run, 'Launches');
+		expect(launches).toHaveLength(3);
+		const zips = nodeOutput(run, 'Zip the project');
+		zips.forEach((zip, i) => expect(zip.binary?.data).toMatchObject({ fileName: `${launches[i].json.launchId}.zip`, mimeType: 'application/zip' }));
+		const videos = nodeOutput(run, 'Render launch video');
+		expect(videos).toHaveLength(3);
+		videos.forEach((video, i) => {
+			expect(video.pairedItem).toEqual({ item: i });
+			expect(video.json).toMatchObject({
+				render_id: expect.any(String),
+				status: 'completed',
+				callback_id: launches[i].json.launchId,
+				title: `${launches[i].json.product} launch`,
+				format: 'mp4',
+				aspect_ratio: '16:9',
+			});
+			expect(video.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${video.json.render_id}.mp4` });
+		});
+
+		const requests = await emulatorRequests();
+		const uploads = requests.filter((r) => r.method === 'POST' && r.path === '/v3/assets');
+		expect(uploads.map((r) => r.body.file)).toEqual(launches.map((launch) => expect.objectContaining({ filename: `${launch.json.launchId}.zip`, mimeType: 'application/zip' })));
+		// The emulator reads each zip's directory: a 200 means index.html sat at the top of the zip n8n's Compression node made.
+		const renders = requests.filter((r) => r.method === 'POST' && r.path === '/v3/hyperframes/renders');
+		expect(renders.map((r) => r.status)).toEqual([200, 200, 200]);
+		expect(renders.map((r) => r.body.variables)).toEqual(launches.map((launch) => ({ headline: launch.json.headline })));
+		expect(renders.every((r) => /^n8n-hyperframes-render-/.test(r.headers['idempotency-key']))).toBe(true);
+	});
+
 	it('runs the node as AI agent tools from $fromAI parameters, without a model', async () => {
 		const run = execute('hgExAgentTools01');
 		expect(run.exitCode).toBe(0);

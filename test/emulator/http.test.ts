@@ -166,6 +166,8 @@ describe('every success response matches its ENDPOINTS schema', () => {
 			body: { video_translations: [{ video: { type: 'asset_id', asset_id: assetId }, output_languages: ['German'] }] },
 		});
 		expect([videoBatch.status, translationBatch.status]).toEqual([202, 202]);
+		const hyperframes = await call(emulator(), 'POST', '/v3/hyperframes/renders', { body: { project: { type: 'url', url: 'https://cdn.example.com/p.zip' } } });
+		const renderId: string = hyperframes.body.data.render_id;
 
 		const calls: Array<[EndpointKey, string, string, unknown?]> = [
 			['getCurrentUser', 'GET', '/v3/users/me'],
@@ -193,6 +195,9 @@ describe('every success response matches its ENDPOINTS schema', () => {
 			['getVideoBatch', 'GET', `/v3/videos/batches/${videoBatch.body.data.batch_id}`],
 			['getVideoStatuses', 'GET', `/v3/videos/statuses?video_ids=${videoId}&batch_ids=${videoBatch.body.data.batch_id}`],
 			['getTranslationBatch', 'GET', `/v3/video-translations/batches/${translationBatch.body.data.batch_id}`],
+			['listHyperframesRenders', 'GET', '/v3/hyperframes/renders'],
+			['getHyperframesRender', 'GET', `/v3/hyperframes/renders/${renderId}`],
+			['deleteHyperframesRender', 'DELETE', `/v3/hyperframes/renders/${renderId}`],
 			[
 				'getTranslationStatuses',
 				'GET',
@@ -218,6 +223,7 @@ describe('every success response matches its ENDPOINTS schema', () => {
 		expectValidResponse('createAgentSession', session.body);
 		expectValidResponse('createVideoBatch', videoBatch.body);
 		expectValidResponse('createTranslationBatch', translationBatch.body);
+		expectValidResponse('createHyperframesRender', hyperframes.body);
 		const covered = new Set<EndpointKey>([
 			'createVideoBatch',
 			'createTranslationBatch',
@@ -226,6 +232,7 @@ describe('every success response matches its ENDPOINTS schema', () => {
 			'createTranslation',
 			'createAgentSession',
 			'createWebhookEndpoint',
+			'createHyperframesRender',
 		]);
 		for (const [key, method, path, body] of calls) {
 			const response = await call(emulator(), method, path, { body });

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeParameters, INodePropertyOptions } from 'n8n-workflow';
 
 import { SEED_IDS, type RecordedRequest } from '../../emulator';
-import { CASES, OPERATIONS, VALUE, WITHOUT_INPUTS, type BadInputCase } from './badInput/cases';
+import { CASES, OPERATIONS, PROJECT_ZIP, VALUE, WITHOUT_INPUTS, type BadInputCase } from './badInput/cases';
 import { apiCalls, heyGen, items, locator, publicBaseUrl, runHeyGen, useEmulator, usePublicLookingHost } from './heygen';
 
 const emulator = useEmulator();
@@ -72,6 +72,12 @@ async function createSessions(mode: 'chat' | 'generate'): Promise<string[]> {
 	return result.output.map((item) => String(item.json.session_id));
 }
 
+async function createRenders(waitForCompletion = false): Promise<string[]> {
+	const result = await runHeyGen(emulator, { resource: 'hyperframesRender', operation: 'create', projectSource: 'url', project_url: 'https://cdn.example.com/launch.zip', waitForCompletion }, { items: items({ i: 0 }, { i: 1 }) });
+	expect(result.error).toBeUndefined();
+	return result.output.map((item) => String(item.json.render_id));
+}
+
 async function uploadAssets(): Promise<string[]> {
 	const result = await runHeyGen(emulator, { resource: 'asset', operation: 'upload', inputBinaryField: 'data' }, { items: [withPng({}), withPng({})] });
 	expect(result.error).toBeUndefined();
@@ -88,6 +94,8 @@ interface MixedRun {
 	label: string;
 	problem: string;
 	binary?: boolean;
+	/** Items carry a HyperFrames project zip rather than a PNG. */
+	zip?: boolean;
 	/** What the good items must have sent: checks the emulator's requests. */
 	sent?: (requests: RecordedRequest[]) => void;
 }
@@ -280,6 +288,63 @@ const MIXED: MixedRun[] = [
 		problem: 'must be a whole number from 1 to 100, not -1',
 	},
 	{
+		title: 'hyperframesRender.create: a variable value that is null',
+		parameters: { resource: 'hyperframesRender', operation: 'create', projectSource: 'binary', inputBinaryField: 'data', variablesInput: 'fields', variables: { variable: [{ name: 'headline', value: VALUE }] }, waitForCompletion: false },
+		good: () => values('Q3 results', 'Q4 plans'),
+		bad: { v: null },
+		label: 'Variable headline',
+		problem: 'must be a value, not empty',
+		zip: true,
+		sent: (requests) => {
+			posts('/v3/assets', 2)(requests);
+			expect(requests.filter((r) => r.method === 'POST' && r.path === '/v3/hyperframes/renders').map((r) => (r.body as IDataObject).variables)).toEqual([{ headline: 'Q3 results' }, { headline: 'Q4 plans' }]);
+		},
+	},
+	{
+		title: 'hyperframesRender.get: a render ID that is an object',
+		parameters: { resource: 'hyperframesRender', operation: 'get', render_id: VALUE },
+		good: async () => values(...(await createRenders())),
+		bad: { v: { id: 1 } },
+		label: 'Render ID',
+		problem: 'must be text, not an object',
+	},
+	{
+		title: 'hyperframesRender.getMany: a limit above the page of 100',
+		parameters: { resource: 'hyperframesRender', operation: 'getMany', returnAll: false, limit: VALUE },
+		good: async () => {
+			await createRenders();
+			return values(1, 2);
+		},
+		bad: { v: 101 },
+		label: 'Limit',
+		problem: 'must be a whole number from 1 to 100, not 101',
+	},
+	{
+		title: 'hyperframesRender.waitForCompletion: a render ID that is a list',
+		parameters: { resource: 'hyperframesRender', operation: 'waitForCompletion', render_id: VALUE },
+		good: async () => values(...(await createRenders())),
+		bad: { v: ['a'] },
+		label: 'Render ID',
+		problem: 'must be text, not a list',
+	},
+	{
+		title: 'hyperframesRender.download: a blank render ID',
+		parameters: { resource: 'hyperframesRender', operation: 'download', render_id: VALUE, binaryPropertyName: 'data' },
+		good: async () => values(...(await createRenders(true))),
+		bad: { v: ' ' },
+		label: 'Render ID',
+		problem: 'must not be empty',
+	},
+	{
+		title: 'hyperframesRender.delete: a render ID that is null',
+		parameters: { resource: 'hyperframesRender', operation: 'delete', render_id: VALUE },
+		good: async () => values(...(await createRenders())),
+		bad: { v: null },
+		label: 'Render ID',
+		problem: 'must be text, not empty',
+		sent: (requests) => expect(requests.filter((r) => r.method === 'DELETE')).toHaveLength(2),
+	},
+	{
 		title: 'avatar.get: an avatar ID that is null',
 		parameters: { resource: 'avatar', operation: 'get', avatar_id: locator(VALUE) },
 		good: () => values(SEED_IDS.studioLook, SEED_IDS.photoLook),
@@ -358,7 +423,7 @@ describe('with Continue On Fail, the valid items of the same run still succeed',
 	it.each(MIXED.map((run) => [run.title, run] as const))('%s', async (_, run) => {
 		const [first, last] = await run.good();
 		emulator.requests.length = 0;
-		const runItems = [first, run.bad, last].map((json) => (run.binary ? withPng(json) : { json }));
+		const runItems = [first, run.bad, last].map((json) => (run.zip ? { json, binary: { data: PROJECT_ZIP } } : run.binary ? withPng(json) : { json }));
 
 		const result = await runHeyGen(emulator, run.parameters, { items: runItems, continueOnFail: true, baseUrl: publicBaseUrl(emulator) });
 		expect(result.error).toBeUndefined();

@@ -4,7 +4,7 @@ import { textParameter } from '../helpers/parameters';
 import { binaryFingerprint, checkBinaryUpload, uploadBinaryAsset } from '../transport/upload';
 
 /** Stands in for the asset ID of a file uploaded just before its create is sent. */
-const UPLOAD_PENDING = 'pending-upload';
+export const UPLOAD_PENDING = 'pending-upload';
 
 /** The parameters of a file given by URL, by asset ID or as a binary file: [name, display name] of each. */
 export interface FileSourceParameters {
@@ -28,11 +28,14 @@ export async function fileSourceInput(ctx: IExecuteFunctions, itemIndex: number,
 	return { type: 'url', url: read(parameters.url) };
 }
 
-/** Uploads the item's binary file if its input stands for one, so no file is sent for an item that never runs. */
-export async function uploadPendingFile(ctx: IExecuteFunctions, itemIndex: number, input: IDataObject): Promise<void> {
+/**
+ * Uploads the item's binary file if its input stands for one, so no file is sent for an item that
+ * never runs; `mimeType` labels a file whose content was checked (a zip the field calls otherwise).
+ */
+export async function uploadPendingFile(ctx: IExecuteFunctions, itemIndex: number, input: IDataObject, mimeType?: string): Promise<void> {
 	if (input.asset_id !== UPLOAD_PENDING) return;
 	const field = ctx.getNodeParameter('inputBinaryField', itemIndex, 'data') as string;
-	input.asset_id = (await uploadBinaryAsset(ctx, itemIndex, field)).asset_id;
+	input.asset_id = (await uploadBinaryAsset(ctx, itemIndex, field, mimeType)).asset_id;
 }
 
 /** A hash of the binary file an input stands for, so the create's idempotency key changes with the file. */

@@ -3,6 +3,7 @@ export type HeyGenOperations = {
 	account: 'get';
 	asset: 'delete' | 'get' | 'upload';
 	avatar: 'get' | 'getMany';
+	hyperframesRender: 'create' | 'delete' | 'download' | 'get' | 'getMany' | 'waitForCompletion';
 	template: 'generate' | 'get' | 'getMany';
 	translation: 'create' | 'download' | 'get' | 'getLanguages' | 'getMany' | 'waitForCompletion';
 	video:

@@ -5,6 +5,8 @@ import { CancelledError } from '../helpers/sleep';
 import * as account from './account/Account.resource';
 import * as asset from './asset/Asset.resource';
 import * as avatar from './avatar/Avatar.resource';
+import * as hyperframesRender from './hyperframes/HyperframesRender.resource';
+import { renderPlan } from './hyperframes/renderJobs';
 import type { HeyGenOperations, HeyGenResource } from './node.type';
 import { resumeParked, type ResumePlans } from './park/resume';
 import { translationCreatePlan } from './translation/translationJobs';
@@ -23,6 +25,14 @@ const OPERATIONS: { [R in HeyGenResource]: Record<HeyGenOperations[R], Operation
 	account: { get: account.get },
 	asset: { delete: asset.delete, get: asset.get, upload: asset.upload },
 	avatar: { get: avatar.get, getMany: avatar.getMany },
+	hyperframesRender: {
+		create: hyperframesRender.create,
+		delete: hyperframesRender.delete,
+		download: hyperframesRender.download,
+		get: hyperframesRender.get,
+		getMany: hyperframesRender.getMany,
+		waitForCompletion: hyperframesRender.waitForCompletion,
+	},
 	template: { generate: template.generate, get: template.get, getMany: template.getMany },
 	translation: {
 		create: translation.create,
@@ -81,6 +91,8 @@ const RESUME_PLANS: ResumePlans = {
 	'videoAgent.create': (ctx) => agentPlan(ctx, () => false),
 	'video.waitForCompletion': (ctx) => videoCreatePlan(ctx, 'video'),
 	'translation.waitForCompletion': (ctx) => translationCreatePlan(ctx),
+	'hyperframesRender.create': (ctx) => renderPlan(ctx),
+	'hyperframesRender.waitForCompletion': (ctx) => renderPlan(ctx),
 };
 
 /** A call to a parked run's resume URL. */

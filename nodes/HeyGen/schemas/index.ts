@@ -10,5 +10,7 @@ export * from './asset';
 export * from './speech';
 export * from './webhook';
 export * from './batch';
+export * from './hyperframes';
+export * from './projectZip';
 export * from './events';
 export * from './signing';

@@ -22,11 +22,14 @@ function quoted(text: string): string {
 	return text.replace(/[\r\n"\\]/g, '_');
 }
 
-/** Reads the item's binary field without loading it when n8n keeps it on disk or in S3. */
-async function sourceFile(ctx: IExecuteFunctions, itemIndex: number, binaryPropertyName: string): Promise<SourceFile> {
+/**
+ * Reads the item's binary field without loading it when n8n keeps it on disk or in S3.
+ * `mimeType` replaces the type the field declares, for a file whose content was checked.
+ */
+async function sourceFile(ctx: IExecuteFunctions, itemIndex: number, binaryPropertyName: string, declaredType?: string): Promise<SourceFile> {
 	const binary: IBinaryData = ctx.helpers.assertBinaryData(itemIndex, binaryPropertyName);
 	const fileName = binary.fileName || `upload.${binary.fileExtension ?? 'bin'}`;
-	const mimeType = (binary.mimeType || 'application/octet-stream').split(';')[0].trim();
+	const mimeType = declaredType ?? (binary.mimeType || 'application/octet-stream').split(';')[0].trim();
 	if (binary.id) {
 		const { fileSize } = await ctx.helpers.getBinaryMetadata(binary.id);
 		const id = binary.id;
@@ -40,7 +43,7 @@ function checkUploadable(ctx: IExecuteFunctions, file: SourceFile, itemIndex: nu
 	if (!ASSET_MIME_TYPES[file.mimeType]) {
 		throw new NodeOperationError(ctx.getNode(), `HeyGen cannot take a file of type ${file.mimeType} [item ${itemIndex}]`, {
 			itemIndex,
-			description: `The file in "${binaryPropertyName}" must be PNG, JPEG, MP4, WebM, MP3, WAV, PDF or SRT. Nothing was uploaded.`,
+			description: `The file in "${binaryPropertyName}" must be PNG, JPEG, MP4, WebM, MP3, WAV, PDF, SRT or ZIP. Nothing was uploaded.`,
 		});
 	}
 	if (Number.isFinite(file.size) && file.size > MAX_ASSET_BYTES) {
@@ -81,9 +84,12 @@ export async function checkBinaryUpload(ctx: IExecuteFunctions, itemIndex: numbe
 	checkUploadable(ctx, await sourceFile(ctx, itemIndex, binaryPropertyName), itemIndex, binaryPropertyName);
 }
 
-/** Uploads the item's binary file as a HeyGen asset (`POST /v3/assets`), checked first against HeyGen's limits. */
-export async function uploadBinaryAsset(ctx: IExecuteFunctions, itemIndex: number, binaryPropertyName: string): Promise<UploadedAsset> {
-	const file = await sourceFile(ctx, itemIndex, binaryPropertyName);
+/**
+ * Uploads the item's binary file as a HeyGen asset (`POST /v3/assets`), checked first against
+ * HeyGen's limits; `mimeType` is sent instead of the field's own type (a checked zip labelled otherwise).
+ */
+export async function uploadBinaryAsset(ctx: IExecuteFunctions, itemIndex: number, binaryPropertyName: string, mimeType?: string): Promise<UploadedAsset> {
+	const file = await sourceFile(ctx, itemIndex, binaryPropertyName, mimeType);
 	checkUploadable(ctx, file, itemIndex, binaryPropertyName);
 	return await apiData<UploadedAsset>(ctx, 'uploadAsset', {
 		itemIndex,

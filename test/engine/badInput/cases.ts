@@ -5,6 +5,7 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { SEED_IDS } from '../../../emulator';
+import { sampleProject } from '../../harness/zip';
 
 /** Where a case's value goes: resolved per item from `$json.v` (absent for "undefined"). */
 export const VALUE = '={{ $json.v }}';
@@ -78,7 +79,12 @@ type Kind =
 	| 'limit'
 	| 'maxWait'
 	| 'maxConcurrentJobs'
-	| 'scenesJson';
+	| 'scenesJson'
+	/** A template variable's value: any JSON, but something. */
+	| 'anyValue'
+	/** One JSON object, as text or from an expression. */
+	| 'jsonObject'
+	| 'fps';
 
 function badValues(kind: Kind, max = 100): BadValue[] {
 	switch (kind) {
@@ -144,6 +150,33 @@ function badValues(kind: Kind, max = 100): BadValue[] {
 				{ name: '2.5', value: 2.5, problem: `${range} 2.5` },
 			];
 		}
+		case 'anyValue':
+			return [
+				{ name: 'null', value: null, problem: 'must be a value, not empty' },
+				{ name: 'undefined', absent: true, problem: 'must be a value, not empty' },
+				{ name: 'NaN', nan: true, problem: 'must be a value, not NaN' },
+			];
+		case 'jsonObject': {
+			const notObject = 'must be an object of variable names and values ({ ... }), not';
+			return [
+				{ name: 'a trailing comma', value: '{"headline": "Q3",}', problem: /^is not valid JSON: .+ at line 1, column 19$/ },
+				{ name: 'a list', value: ['Q3'], problem: `${notObject} a list` },
+				{ name: 'a list as text', value: '["Q3"]', problem: `${notObject} a list` },
+				{ name: 'text in quotes', value: '"Q3"', problem: `${notObject} "Q3"` },
+				{ name: 'a number', value: 7, problem: `${notObject} 7` },
+				{ name: 'null', value: null, problem: `${notObject} empty` },
+			];
+		}
+		case 'fps': {
+			const range = 'must be a whole number from 1 to 240';
+			return [
+				{ name: '0', value: 0, problem: range },
+				{ name: '241', value: 241, problem: range },
+				{ name: '29.97', value: 29.97, problem: range },
+				{ name: '"fast"', value: 'fast', problem: 'must be a number, not NaN' },
+				{ name: 'an object', value: { fps: 30 }, problem: 'must be a number, not an object' },
+			];
+		}
 		case 'scenesJson':
 			return [
 				{ name: 'a trailing comma', value: '[{"type": "image",}]', problem: /^is not valid JSON: Expected double-quoted property name at line 1, column 19$/ },
@@ -193,6 +226,8 @@ export interface OperationSpec {
 	fields: FieldSpec[];
 	/** Items carry a binary file (the operation reads one). */
 	binary?: boolean;
+	/** The file they carry when not a PNG. */
+	file?: { data: string; mimeType: string; fileName: string };
 }
 
 export interface BadInputCase {
@@ -225,7 +260,7 @@ export function casesOf(spec: OperationSpec): BadInputCase[] {
 	const cases: BadInputCase[] = [];
 	for (const field of spec.fields) {
 		const parameters = structuredClone({ resource: spec.resource, operation: spec.operation, ...(field.parameters ?? spec.parameters) }) as INodeParameters;
-		const usesNaN = ['limit', 'maxWait', 'maxConcurrentJobs'].includes(field.kind);
+		const usesNaN = ['limit', 'maxWait', 'maxConcurrentJobs', 'anyValue'].includes(field.kind);
 		const expression = usesNaN ? NAN_OR_VALUE : VALUE;
 		setPath(parameters, field.path, field.locator ? locator(expression) : expression);
 		badValues(field.kind, field.max).forEach((bad, index) => {
@@ -235,7 +270,7 @@ export function casesOf(spec: OperationSpec): BadInputCase[] {
 				if (itemIndex !== badItem) json.v = field.good as IDataObject[keyof IDataObject];
 				else if (bad.nan) json.nan = true;
 				else if (!bad.absent) json.v = bad.value as IDataObject[keyof IDataObject];
-				return spec.binary ? { json, binary: { data: { data: PNG, mimeType: 'image/png', fileName: 'face.png' } } } : { json };
+				return spec.binary ? { json, binary: { data: spec.file ?? { data: PNG, mimeType: 'image/png', fileName: 'face.png' } } } : { json };
 			});
 			cases.push({
 				title: `${spec.resource}.${spec.operation} › ${field.label} = ${bad.name} [item ${badItem}]`,
@@ -312,6 +347,11 @@ const translation: INodeParameters = {
 	mode: 'speed',
 	waitForCompletion: false,
 };
+
+const PROJECT_URL = 'https://cdn.example.com/launch.zip';
+const hyperframesRender: INodeParameters = { projectSource: 'url', project_url: PROJECT_URL, variablesInput: 'fields', variables: {}, aspect_ratio: '16:9', format: 'mp4', waitForCompletion: false };
+const withVariable = (name: string, value: string): INodeParameters => ({ ...hyperframesRender, variables: { variable: [{ name, value }] } });
+export const PROJECT_ZIP = { data: sampleProject().toString('base64'), mimeType: 'application/zip', fileName: 'project.zip' };
 
 const agentSession: INodeParameters = { prompt: 'A product teaser', mode: 'generate', waitForCompletion: false };
 const agentMessage: INodeParameters = { session_id: 'session_1', message: 'Yes, go ahead', waitForCompletion: false };
@@ -520,6 +560,47 @@ export const OPERATIONS: OperationSpec[] = [
 		],
 	},
 	{ resource: 'translation', operation: 'getMany', parameters: { returnAll: false }, fields: [{ label: 'Limit', path: 'limit', kind: 'limit', good: 5, max: 100 }] },
+	{
+		resource: 'hyperframesRender',
+		operation: 'create',
+		parameters: hyperframesRender,
+		binary: true,
+		file: PROJECT_ZIP,
+		fields: [
+			{ label: 'Project URL', path: 'project_url', kind: 'url', good: PROJECT_URL },
+			{ label: 'Project Asset ID', path: 'project_asset_id', kind: 'required', good: 'asset_1', parameters: { ...hyperframesRender, projectSource: 'assetId' } },
+			{ label: 'Input Binary Field', path: 'inputBinaryField', kind: 'required', good: 'data', parameters: { ...hyperframesRender, projectSource: 'binary' } },
+			{ label: 'Variable 1 › Name', path: 'variables.variable.0.name', kind: 'required', good: 'headline', parameters: withVariable('', 'Q3') },
+			{ label: 'Variable headline', path: 'variables.variable.0.value', kind: 'anyValue', good: 'Q3 results', parameters: withVariable('headline', '') },
+			{ label: 'Variables (JSON)', path: 'variablesJson', kind: 'jsonObject', good: '{"headline": "Q3"}', parameters: { ...hyperframesRender, variablesInput: 'json' } },
+			{ label: 'Entry Composition', path: 'additionalFields.composition', kind: 'text', good: 'index.html' },
+			{ label: 'Frames per Second', path: 'additionalFields.fps', kind: 'fps', good: 30 },
+			{ label: 'Quality', path: 'additionalFields.quality', kind: 'text', good: 'high' },
+			...withDownload(createFields(), hyperframesRender),
+		],
+	},
+	{ resource: 'hyperframesRender', operation: 'get', parameters: {}, fields: [{ label: 'Render ID', path: 'render_id', kind: 'required', good: 'render_1' }] },
+	{ resource: 'hyperframesRender', operation: 'delete', parameters: {}, fields: [{ label: 'Render ID', path: 'render_id', kind: 'required', good: 'render_1' }] },
+	{ resource: 'hyperframesRender', operation: 'getMany', parameters: { returnAll: false }, fields: [{ label: 'Limit', path: 'limit', kind: 'limit', good: 5, max: 100 }] },
+	{
+		resource: 'hyperframesRender',
+		operation: 'download',
+		parameters: { render_id: 'render_1', binaryPropertyName: 'data' },
+		fields: [
+			{ label: 'Render ID', path: 'render_id', kind: 'required', good: 'render_1' },
+			{ label: 'Put Output File in Field', path: 'binaryPropertyName', kind: 'required', good: 'data' },
+		],
+	},
+	{
+		resource: 'hyperframesRender',
+		operation: 'waitForCompletion',
+		parameters: { render_id: 'render_1' },
+		fields: [
+			{ label: 'Render ID', path: 'render_id', kind: 'required', good: 'render_1' },
+			{ label: 'Put Output File in Field', path: 'binaryPropertyName', kind: 'required', good: 'data', parameters: { render_id: 'render_1', downloadVideo: true } },
+			{ label: 'Max Wait (Minutes)', path: 'options.maxWaitMinutes', kind: 'maxWait', good: 30 },
+		],
+	},
 	{ resource: 'avatar', operation: 'get', parameters: {}, fields: [{ label: 'Avatar', path: 'avatar_id', kind: 'required', good: SEED_IDS.studioLook, locator: true }] },
 	{
 		resource: 'avatar',
