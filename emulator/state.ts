@@ -5,6 +5,7 @@ import { AssetStore, type AssetSummary } from './assets';
 import { itemView, summarise, type Batch, type BatchItemRecord, type BatchStatus, type JobLookups } from './batches';
 import type { TranslationTimings, VideoTimings } from './config';
 import { IdempotencyStore } from './idempotency';
+import { proofreadStatusAt, scheduleProofread, type ProofreadJob, type ProofreadPlan, type ProofreadStatus } from './proofread';
 import { roundCredits, type RenderPlan } from './rendering';
 import {
 	scheduleTranslation,
@@ -85,6 +86,7 @@ export interface StateSummary {
 	/** Videos generated from templates (deleted ones included), in total and per template id. */
 	template_videos: { total: number; by_template: Record<string, number> };
 	translations: { total: number; by_status: Record<TranslationStatus, number>; list: TranslationSummary[] };
+	proofreads: { total: number; by_status: Record<ProofreadStatus, number> };
 	agent_sessions: { total: number; by_status: Record<AgentSessionStatus, number> };
 	assets: AssetSummary;
 	speech_clips: number;
@@ -98,6 +100,7 @@ export interface StateSummary {
 export type TrackedWork =
 	| { kind: 'video'; job: VideoJob }
 	| { kind: 'translation'; job: TranslationJob }
+	| { kind: 'proofread'; job: ProofreadJob }
 	| { kind: 'agent_run'; session: AgentSession; run: AgentRun }
 	| { kind: 'batch'; batch: Batch };
 
@@ -117,6 +120,7 @@ const newId = () => randomBytes(16).toString('hex');
 export class EmulatorState {
 	readonly videos = new Map<string, VideoJob>();
 	readonly translations = new Map<string, TranslationJob>();
+	readonly proofreads = new Map<string, ProofreadJob>();
 	readonly sessions = new Map<string, AgentSession>();
 	readonly speechClips = new Map<string, SpeechClip>();
 	readonly assets = new AssetStore();
@@ -359,6 +363,14 @@ export class EmulatorState {
 		return job;
 	}
 
+	/** Proofreads take no concurrency slot and cost nothing: the translation generated from one does. */
+	addProofread(plan: ProofreadPlan, now: number, timings: TranslationTimings): ProofreadJob {
+		const job = scheduleProofread(plan, newId(), this.nextSequence++, now, timings);
+		this.proofreads.set(job.id, job);
+		this.announce({ kind: 'proofread', job });
+		return job;
+	}
+
 	addSession(session: Omit<AgentSession, 'id' | 'sequence'>): AgentSession {
 		const created: AgentSession = { ...session, id: newId(), sequence: this.nextSequence++ };
 		this.sessions.set(created.id, created);
@@ -418,6 +430,7 @@ export class EmulatorState {
 	reset(balance = this.initialBalance): void {
 		this.videos.clear();
 		this.translations.clear();
+		this.proofreads.clear();
 		this.sessions.clear();
 		this.speechClips.clear();
 		this.assets.clear();
@@ -431,6 +444,12 @@ export class EmulatorState {
 		this.nextSequence = 1;
 		this.initialBalance = balance;
 		this.credits = balance;
+	}
+
+	private proofreadSummary(now: number): StateSummary['proofreads'] {
+		const byStatus: Record<ProofreadStatus, number> = { processing: 0, completed: 0, failed: 0 };
+		for (const job of this.proofreads.values()) byStatus[proofreadStatusAt(job, now)]++;
+		return { total: this.proofreads.size, by_status: byStatus };
 	}
 
 	private batchSummary(now: number): StateSummary['batches'] {
@@ -505,6 +524,7 @@ export class EmulatorState {
 				by_template: byTemplate,
 			},
 			translations: { total: translationList.length, by_status: translationsByStatus, list: translationList },
+			proofreads: this.proofreadSummary(now),
 			agent_sessions: { total: this.sessions.size, by_status: sessionsByStatus },
 			assets: this.assets.summary(),
 			speech_clips: this.speechClips.size,
