@@ -12,7 +12,7 @@ const FROZEN: Record<string, string[]> = {
 	video: ['createAvatarVideo', 'createImageVideo', 'createStudioVideo', 'get', 'getMany', 'waitForCompletion', 'download', 'delete'],
 	videoAgent: ['create', 'get', 'sendMessage', 'getStyles'],
 	template: ['getMany', 'get', 'generate'],
-	translation: ['create', 'get', 'getMany', 'getLanguages', 'waitForCompletion', 'download'],
+	translation: ['create', 'get', 'getMany', 'getLanguages', 'waitForCompletion', 'download', 'createProofread', 'getProofread', 'downloadProofreadSrt', 'uploadProofreadSrt', 'generateFromProofread'],
 	avatar: ['getMany', 'get'],
 	voice: ['getMany', 'get', 'generateSpeech'],
 	asset: ['upload', 'get', 'delete'],

@@ -4,7 +4,18 @@ export type HeyGenOperations = {
 	asset: 'delete' | 'get' | 'upload';
 	avatar: 'get' | 'getMany';
 	template: 'generate' | 'get' | 'getMany';
-	translation: 'create' | 'download' | 'get' | 'getLanguages' | 'getMany' | 'waitForCompletion';
+	translation:
+		| 'create'
+		| 'createProofread'
+		| 'download'
+		| 'downloadProofreadSrt'
+		| 'generateFromProofread'
+		| 'get'
+		| 'getLanguages'
+		| 'getMany'
+		| 'getProofread'
+		| 'uploadProofreadSrt'
+		| 'waitForCompletion';
 	video:
 		| 'createAvatarVideo'
 		| 'createImageVideo'

@@ -7,6 +7,7 @@ import * as asset from './asset/Asset.resource';
 import * as avatar from './avatar/Avatar.resource';
 import type { HeyGenOperations, HeyGenResource } from './node.type';
 import { resumeParked, type ResumePlans } from './park/resume';
+import { generatedTranslationPlan, proofreadPlan } from './translation/proofreadJobs';
 import { translationCreatePlan } from './translation/translationJobs';
 import { videoCreatePlan } from './video/videoJobs';
 import { agentPlan } from './videoAgent/agentJobs';
@@ -31,6 +32,11 @@ const OPERATIONS: { [R in HeyGenResource]: Record<HeyGenOperations[R], Operation
 		getLanguages: translation.getLanguages,
 		getMany: translation.getMany,
 		waitForCompletion: translation.waitForCompletion,
+		createProofread: translation.createProofread,
+		getProofread: translation.getProofread,
+		downloadProofreadSrt: translation.downloadProofreadSrt,
+		uploadProofreadSrt: translation.uploadProofreadSrt,
+		generateFromProofread: translation.generateFromProofread,
 	},
 	video: {
 		createAvatarVideo: video.createAvatarVideo,
@@ -81,6 +87,9 @@ const RESUME_PLANS: ResumePlans = {
 	'videoAgent.create': (ctx) => agentPlan(ctx, () => false),
 	'video.waitForCompletion': (ctx) => videoCreatePlan(ctx, 'video'),
 	'translation.waitForCompletion': (ctx) => translationCreatePlan(ctx),
+	'translation.createProofread': (ctx) => proofreadPlan(ctx),
+	'translation.getProofread': (ctx) => proofreadPlan(ctx),
+	'translation.generateFromProofread': (ctx) => generatedTranslationPlan(ctx),
 };
 
 /** A call to a parked run's resume URL. */

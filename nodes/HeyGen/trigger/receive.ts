@@ -24,6 +24,7 @@ const seenInProcess = new Map<string, SeenDeliveries>();
 const VIDEO_EVENTS = /^avatar_video(_gif|_caption)?\./;
 const TRANSLATION_EVENTS = /^video_translate\./;
 const AGENT_EVENTS = /^video_agent\./;
+const PROOFREAD_EVENTS = /^proofread_creation\./;
 
 function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): void {
 	ctx.getResponseObject().status(status).json(body);
@@ -41,6 +42,10 @@ async function freshResource(ctx: IWebhookFunctions, item: IDataObject): Promise
 			pathParams: { video_translation_id: String(item.video_translate_id) },
 		});
 		return { video_translation_id: id, ...translation };
+	}
+	if (PROOFREAD_EVENTS.test(type) && item.proofread_id) {
+		const { id, ...proofread } = await apiData<IDataObject>(ctx, 'getProofread', { pathParams: { proofread_id: String(item.proofread_id) } });
+		return { proofread_id: id, ...proofread };
 	}
 	if (AGENT_EVENTS.test(type) && item.video_id) {
 		const { id, ...video } = await apiData<IDataObject>(ctx, 'getVideo', { pathParams: { video_id: String(item.video_id) } });

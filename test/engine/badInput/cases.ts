@@ -193,6 +193,8 @@ export interface OperationSpec {
 	fields: FieldSpec[];
 	/** Items carry a binary file (the operation reads one). */
 	binary?: boolean;
+	/** The file they carry, when not a PNG. */
+	file?: { data: string; mimeType: string; fileName: string };
 }
 
 export interface BadInputCase {
@@ -235,7 +237,7 @@ export function casesOf(spec: OperationSpec): BadInputCase[] {
 				if (itemIndex !== badItem) json.v = field.good as IDataObject[keyof IDataObject];
 				else if (bad.nan) json.nan = true;
 				else if (!bad.absent) json.v = bad.value as IDataObject[keyof IDataObject];
-				return spec.binary ? { json, binary: { data: { data: PNG, mimeType: 'image/png', fileName: 'face.png' } } } : { json };
+				return spec.binary ? { json, binary: { data: spec.file ?? { data: PNG, mimeType: 'image/png', fileName: 'face.png' } } } : { json };
 			});
 			cases.push({
 				title: `${spec.resource}.${spec.operation} › ${field.label} = ${bad.name} [item ${badItem}]`,
@@ -312,6 +314,11 @@ const translation: INodeParameters = {
 	mode: 'speed',
 	waitForCompletion: false,
 };
+
+const proofread: INodeParameters = { ...translation, title: 'Walkthrough' };
+const proofreadSrt: INodeParameters = { proofread_id: 'pr_1', srtSource: 'binary', inputBinaryField: 'data' };
+const SRT_FILE = { data: Buffer.from('1\n00:00:00,000 --> 00:00:02,000\nHola.\n').toString('base64'), mimeType: 'text/plain', fileName: 'edit.srt' };
+const generated: INodeParameters = { proofread_id: 'pr_1', waitForCompletion: false };
 
 const agentSession: INodeParameters = { prompt: 'A product teaser', mode: 'generate', waitForCompletion: false };
 const agentMessage: INodeParameters = { session_id: 'session_1', message: 'Yes, go ahead', waitForCompletion: false };
@@ -520,6 +527,65 @@ export const OPERATIONS: OperationSpec[] = [
 		],
 	},
 	{ resource: 'translation', operation: 'getMany', parameters: { returnAll: false }, fields: [{ label: 'Limit', path: 'limit', kind: 'limit', good: 5, max: 100 }] },
+	{
+		resource: 'translation',
+		operation: 'createProofread',
+		parameters: proofread,
+		binary: true,
+		fields: [
+			{ label: 'Video URL', path: 'video_url', kind: 'url', good: 'https://media.example.com/webinar.mp4' },
+			{ label: 'Video Asset ID', path: 'video_asset_id', kind: 'required', good: 'asset_1', parameters: { ...proofread, videoSource: 'assetId' } },
+			{ label: 'Input Binary Field', path: 'inputBinaryField', kind: 'required', good: 'data', parameters: { ...proofread, videoSource: 'binary' } },
+			{ label: 'Output Languages', path: 'output_languages', kind: 'list', good: 'French' },
+			{ label: 'Title', path: 'title', kind: 'required', good: 'Walkthrough' },
+			{ label: 'Initial SRT (URL or Asset ID)', path: 'additionalFields.srt', kind: 'fileReference', good: 'https://cdn.example.com/source.srt' },
+			{ label: 'Folder ID', path: 'additionalFields.folder_id', kind: 'text', good: 'folder_1' },
+			{ label: 'Brand Glossary ID', path: 'additionalFields.brand_glossary_id', kind: 'text', good: 'gl_1' },
+			{ label: 'Max Wait (Minutes)', path: 'options.maxWaitMinutes', kind: 'maxWait', good: 30 },
+			{ label: 'Max Concurrent Jobs', path: 'options.maxConcurrentJobs', kind: 'maxConcurrentJobs', good: 5 },
+		],
+	},
+	{
+		resource: 'translation',
+		operation: 'getProofread',
+		parameters: {},
+		fields: [
+			{ label: 'Proofread ID', path: 'proofread_id', kind: 'required', good: 'pr_1' },
+			{ label: 'Proofread ID', path: 'proofread_id', kind: 'required', good: 'pr_1', parameters: { waitForCompletion: true } },
+			{ label: 'Max Wait (Minutes)', path: 'options.maxWaitMinutes', kind: 'maxWait', good: 30, parameters: { proofread_id: 'pr_1', waitForCompletion: true } },
+		],
+	},
+	{
+		resource: 'translation',
+		operation: 'downloadProofreadSrt',
+		parameters: { proofread_id: 'pr_1', file: 'edited', binaryPropertyName: 'data' },
+		fields: [
+			{ label: 'Proofread ID', path: 'proofread_id', kind: 'required', good: 'pr_1' },
+			{ label: 'Put Output File in Field', path: 'binaryPropertyName', kind: 'required', good: 'data' },
+		],
+	},
+	{
+		resource: 'translation',
+		operation: 'uploadProofreadSrt',
+		parameters: proofreadSrt,
+		binary: true,
+		file: SRT_FILE,
+		fields: [
+			{ label: 'Proofread ID', path: 'proofread_id', kind: 'required', good: 'pr_1' },
+			{ label: 'Input Binary Field', path: 'inputBinaryField', kind: 'required', good: 'data' },
+			{ label: 'SRT URL', path: 'srt_url', kind: 'url', good: 'https://cdn.example.com/edit.srt', parameters: { ...proofreadSrt, srtSource: 'url' } },
+			{ label: 'SRT Asset ID', path: 'srt_asset_id', kind: 'required', good: 'asset_1', parameters: { ...proofreadSrt, srtSource: 'assetId' } },
+		],
+	},
+	{
+		resource: 'translation',
+		operation: 'generateFromProofread',
+		parameters: generated,
+		fields: [
+			{ label: 'Proofread ID', path: 'proofread_id', kind: 'required', good: 'pr_1' },
+			...withDownload(createFields(false), generated),
+		],
+	},
 	{ resource: 'avatar', operation: 'get', parameters: {}, fields: [{ label: 'Avatar', path: 'avatar_id', kind: 'required', good: SEED_IDS.studioLook, locator: true }] },
 	{
 		resource: 'avatar',
