@@ -36,10 +36,6 @@ export interface ProofreadJob extends ProofreadPlan {
 	sequence: number;
 	createdAtMs: number;
 	readyAtMs: number;
-	/** How many edited SRTs were uploaded. */
-	edits: number;
-	/** Translations generated from it. */
-	translationIds: string[];
 }
 
 export function proofreadStatusAt(job: ProofreadJob, now: number): ProofreadStatus {
@@ -48,7 +44,7 @@ export function proofreadStatusAt(job: ProofreadJob, now: number): ProofreadStat
 
 /** Making subtitles takes as long as a translation's pending and running stages. */
 export function scheduleProofread(plan: ProofreadPlan, id: string, sequence: number, now: number, timings: TranslationTimings): ProofreadJob {
-	return { ...plan, id, sequence, createdAtMs: now, readyAtMs: now + timings.pendingMs + timings.runningMs, edits: 0, translationIds: [] };
+	return { ...plan, id, sequence, createdAtMs: now, readyAtMs: now + timings.pendingMs + timings.runningMs };
 }
 
 /** About four seconds a cue. */

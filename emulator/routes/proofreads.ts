@@ -139,7 +139,6 @@ export const proofreadHandlers: HandlerTable = {
 		const edited = subtitleSource(body.srt, 'srt', services, now);
 		if (edited === 'unreachable') throw invalidParameter('srt.url', `${PROOFREAD_FAILURES.srtDownload} '${body.srt.type === 'url' ? body.srt.url : ''}' cannot be reached.`);
 		job.subtitles = edited;
-		job.edits++;
 		return dataReply(presentProofread(job, now));
 	},
 
@@ -171,7 +170,6 @@ export const proofreadHandlers: HandlerTable = {
 			services.config.translationTimings,
 			services.config.videoSizeBytes,
 		);
-		job.translationIds.push(translation.id);
 		return dataReply({ video_translation_id: translation.id, status: 'processing' });
 	},
 };
