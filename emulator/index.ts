@@ -33,6 +33,7 @@ export { TEMPLATES } from './templateCatalog';
 export type { Template, TemplateScene, TemplateVariableSeed } from './templateCatalog';
 export { AGENT_STYLES } from './styleCatalog';
 export { TRANSLATION_LANGUAGES, TRANSLATION_FAILURES } from './translation';
+export { PROOFREAD_FAILURES } from './proofread';
 export { AGENT_FAIL_MARKER } from './agent';
 export { detectMimeType } from './assets';
 export { DEFAULT_API_KEY, DEFAULT_BALANCE, DEFAULT_CONFIG } from './config';
@@ -63,6 +64,7 @@ export { MAGIC_INPUTS } from './rendering';
 export { EmulatorState, videoStatusAt } from './state';
 export type { StateSummary, VideoJob, VideoStatus } from './state';
 export type { TranslationJob, TranslationStatus } from './translation';
+export type { ProofreadJob, ProofreadStatus } from './proofread';
 export type { AgentSession, AgentSessionStatus } from './agent';
 
 export interface EmulatorOptions {

@@ -6,6 +6,7 @@ import { itemView, summarise, type Batch, type BatchItemRecord, type BatchStatus
 import type { TranslationTimings, VideoTimings } from './config';
 import { renderStatusAt, scheduleRender, type HyperframesRender, type RenderPlan as HyperframesPlan, type RenderStatus } from './hyperframes';
 import { IdempotencyStore } from './idempotency';
+import { proofreadStatusAt, scheduleProofread, type ProofreadJob, type ProofreadPlan, type ProofreadStatus } from './proofread';
 import { roundCredits, type RenderPlan } from './rendering';
 import {
 	scheduleTranslation,
@@ -86,6 +87,7 @@ export interface StateSummary {
 	/** Videos generated from templates (deleted ones included), in total and per template id. */
 	template_videos: { total: number; by_template: Record<string, number> };
 	translations: { total: number; by_status: Record<TranslationStatus, number>; list: TranslationSummary[] };
+	proofreads: { total: number; by_status: Record<ProofreadStatus, number> };
 	agent_sessions: { total: number; by_status: Record<AgentSessionStatus, number> };
 	/** HyperFrames renders that exist (not deleted), and the deleted ones. */
 	hyperframes: { total: number; deleted: number; by_status: Record<RenderStatus, number> };
@@ -102,6 +104,7 @@ export type TrackedWork =
 	| { kind: 'video'; job: VideoJob }
 	| { kind: 'translation'; job: TranslationJob }
 	| { kind: 'render'; render: HyperframesRender }
+	| { kind: 'proofread'; job: ProofreadJob }
 	| { kind: 'agent_run'; session: AgentSession; run: AgentRun }
 	| { kind: 'batch'; batch: Batch };
 
@@ -122,6 +125,7 @@ export class EmulatorState {
 	readonly videos = new Map<string, VideoJob>();
 	readonly translations = new Map<string, TranslationJob>();
 	readonly renders = new Map<string, HyperframesRender>();
+	readonly proofreads = new Map<string, ProofreadJob>();
 	readonly sessions = new Map<string, AgentSession>();
 	readonly speechClips = new Map<string, SpeechClip>();
 	readonly assets = new AssetStore();
@@ -392,6 +396,14 @@ export class EmulatorState {
 		return [...this.renders.values()].filter((render) => render.deletedAtMs === null && render.finishedAtMs > now);
 	}
 
+	/** Proofreads take no concurrency slot and cost nothing: the translation generated from one does. */
+	addProofread(plan: ProofreadPlan, now: number, timings: TranslationTimings): ProofreadJob {
+		const job = scheduleProofread(plan, newId(), this.nextSequence++, now, timings);
+		this.proofreads.set(job.id, job);
+		this.announce({ kind: 'proofread', job });
+		return job;
+	}
+
 	addSession(session: Omit<AgentSession, 'id' | 'sequence'>): AgentSession {
 		const created: AgentSession = { ...session, id: newId(), sequence: this.nextSequence++ };
 		this.sessions.set(created.id, created);
@@ -454,6 +466,7 @@ export class EmulatorState {
 		this.videos.clear();
 		this.translations.clear();
 		this.renders.clear();
+		this.proofreads.clear();
 		this.sessions.clear();
 		this.speechClips.clear();
 		this.assets.clear();
@@ -467,6 +480,12 @@ export class EmulatorState {
 		this.nextSequence = 1;
 		this.initialBalance = balance;
 		this.credits = balance;
+	}
+
+	private proofreadSummary(now: number): StateSummary['proofreads'] {
+		const byStatus: Record<ProofreadStatus, number> = { processing: 0, completed: 0, failed: 0 };
+		for (const job of this.proofreads.values()) byStatus[proofreadStatusAt(job, now)]++;
+		return { total: this.proofreads.size, by_status: byStatus };
 	}
 
 	private batchSummary(now: number): StateSummary['batches'] {
@@ -545,6 +564,7 @@ export class EmulatorState {
 				by_template: byTemplate,
 			},
 			translations: { total: translationList.length, by_status: translationsByStatus, list: translationList },
+			proofreads: this.proofreadSummary(now),
 			agent_sessions: { total: this.sessions.size, by_status: sessionsByStatus },
 			hyperframes: { total: liveRenders.length, deleted: this.renders.size - liveRenders.length, by_status: rendersByStatus },
 			assets: this.assets.summary(),

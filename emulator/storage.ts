@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 
+import { parseSrt, writeSubtitles } from '../nodes/HeyGen/schemas/srt';
 import { assetPath, type StoredAsset } from './assets';
 import type { Catalog } from './catalog';
 import {
@@ -21,6 +22,7 @@ import {
 import { AGENT_STYLE_BY_ID } from './styleCatalog';
 import { MEDIA_EXTENSION, TEMPLATE_BY_ID, type TemplateMedia } from './templateCatalog';
 import { renderStatusAt, type HyperframesRender } from './hyperframes';
+import { proofreadStatusAt, type ProofreadJob, type SubtitleSource } from './proofread';
 import { translationStatusAt, type TranslationJob } from './translation';
 import type { EmulatorState, SpeechClip } from './state';
 import { videoStatusAt, type VideoJob } from './videoJob';
@@ -122,8 +124,21 @@ export function renderLinks(render: HyperframesRender, signer: UrlSigner, now: n
 	};
 }
 
+function subtitleUrl(source: SubtitleSource | null, path: string, signer: UrlSigner, now: number): string | null {
+	if (!source) return null;
+	return source.kind === 'url' ? source.url : signer.signedUrl(path, now);
+}
+
+/** `GET .../proofreads/{id}/srt`: the subtitles as they stand, and the SRT given at creation. */
+export function proofreadSrtLinks(job: ProofreadJob, signer: UrlSigner, now: number) {
+	return {
+		srt_url: subtitleUrl(job.subtitles, `/proofreads/${job.id}.srt`, signer, now) as string,
+		original_srt_url: subtitleUrl(job.original, `/proofreads/${job.id}.original.srt`, signer, now),
+	};
+}
+
 /** Paths under these prefixes need a valid presigned query; the rest (previews, thumbnails) is public. */
-export const SIGNED_PREFIXES: readonly string[] = ['/videos/', '/uploads/', '/speech/', '/translations/', '/hyperframes/'];
+export const SIGNED_PREFIXES: readonly string[] = ['/videos/', '/uploads/', '/speech/', '/translations/', '/hyperframes/', '/proofreads/'];
 
 export function needsSignature(path: string): boolean {
 	return SIGNED_PREFIXES.some((prefix) => path.startsWith(prefix));
@@ -138,6 +153,7 @@ const UPLOAD_OBJECT = /^\/uploads\/([0-9a-f]{32})\.([a-z0-9]+)$/;
 const SPEECH_OBJECT = /^\/speech\/(req_[0-9a-f]{24})\.mp3$/;
 const TRANSLATION_OBJECT = /^\/translations\/([0-9a-f]{32})\.(mp4|mp3|srt|vtt)$/;
 const RENDER_OBJECT = /^\/hyperframes\/([0-9a-f]{32})\.(mp4|webm|mov|png)$/;
+const PROOFREAD_OBJECT = /^\/proofreads\/([0-9a-f]{32})(\.original)?\.srt$/;
 const TEMPLATE_THUMBNAIL = /^\/assets\/templates\/(\w+)\.png$/;
 const TEMPLATE_MEDIA = /^\/assets\/templates\/(\w+)\/(\w+)\.(png|mp4|mp3)$/;
 const STYLE_OBJECT = /^\/assets\/styles\/(\w+)\.(png|mp4)$/;
@@ -166,6 +182,12 @@ function translationObject(job: TranslationJob, extension: string): GeneratedFil
 	}
 	if (extension === 'mp3') return staticFile('audio/mpeg', speechMp3(job.durationSeconds, lines));
 	if (!job.captions) return undefined;
+	const edited = job.subtitles === undefined ? undefined : parseSrt(job.subtitles);
+	if (edited?.ok) {
+		return extension === 'srt'
+			? staticFile('application/x-subrip', Buffer.from(writeSubtitles(edited.cues), 'utf8'))
+			: staticFile('text/vtt', Buffer.from(writeSubtitles(edited.cues, 'vtt'), 'utf8'));
+	}
 	if (extension === 'srt') return staticFile('application/x-subrip', subtitlesSrt(lines, job.durationSeconds));
 	return staticFile('text/vtt', subtitlesVtt(lines, job.durationSeconds));
 }
@@ -244,6 +266,12 @@ function lookupNewObject(path: string, state: EmulatorState, now: number): Stora
 		const render = state.findRender(rendered[1]);
 		const file = render && renderStatusAt(render, now) === 'completed' ? renderObject(render, rendered[2]) : undefined;
 		return file ? { kind: 'file', file, signed: true } : missing;
+	}
+	const proofread = PROOFREAD_OBJECT.exec(path);
+	if (proofread) {
+		const job = state.proofreads.get(proofread[1]);
+		const source = job && proofreadStatusAt(job, now) === 'completed' ? (proofread[2] ? job.original : job.subtitles) : null;
+		return source?.kind === 'text' ? { kind: 'file', file: staticFile('application/x-subrip', Buffer.from(source.text, 'utf8')), signed: true } : missing;
 	}
 	const thumbnail = TEMPLATE_THUMBNAIL.exec(path);
 	if (thumbnail) {

@@ -5,6 +5,7 @@ import { VIDEO_PAGE_URL } from './routes/videos';
 import type { TrackedWork } from './state';
 import type { HyperframesRender } from './hyperframes';
 import { renderLinks, translationLinks, videoLinks, type UrlSigner } from './storage';
+import type { ProofreadJob } from './proofread';
 import type { TranslationJob } from './translation';
 import type { VideoJob } from './videoJob';
 import type { EventDraft } from './webhooks';
@@ -115,6 +116,17 @@ function agentFailure(session: AgentSession, videoId: string | null, message: st
 		callbackUrl: session.callbackUrl,
 		occurredAtMs: at,
 	};
+}
+
+/**
+ * `proofread_creation.success` / `.fail`, one per language. HeyGen takes no `callback_url` on a
+ * proofread, so only registered endpoints hear of it. The body is not documented (inferred).
+ */
+export function proofreadEvent(job: ProofreadJob): EventDraft {
+	const common = { entityIds: [job.id], callbackUrl: null, occurredAtMs: job.readyAtMs };
+	const data = { proofread_id: job.id, output_language: job.outputLanguage };
+	if (job.outcome.status === 'completed') return { ...common, type: 'proofread_creation.success', data };
+	return { ...common, type: 'proofread_creation.fail', data: { ...data, message: job.outcome.failureMessage } };
 }
 
 /** The error the agent posted when this run ended without a video (a refused prompt, too few credits). */
@@ -268,6 +280,14 @@ export function watchFor(work: TrackedWork, sources: EventSources): WorkWatch[] 
 					if (render.deletedAtMs !== null && render.deletedAtMs < render.finishedAtMs) return { final: null };
 					return now < render.finishedAtMs ? { waitUntilMs: render.finishedAtMs } : { final: renderEvent(render, sources.signer, now) };
 				},
+			}];
+		}
+		case 'proofread': {
+			const { job } = work;
+			return [{
+				key: `proofread:${job.id}`,
+				dueAtMs: job.readyAtMs,
+				check: (now) => (now < job.readyAtMs ? { waitUntilMs: job.readyAtMs } : { final: proofreadEvent(job) }),
 			}];
 		}
 		case 'agent_run': {

@@ -3,6 +3,7 @@ import { agentHandlers } from './agents';
 import { assetHandlers } from './assets';
 import { avatarHandlers } from './avatars';
 import { batchHandlers } from './batches';
+import { proofreadHandlers } from './proofreads';
 import type { Handler, HandlerTable } from './context';
 import { hyperframesHandlers } from './hyperframes';
 import { speechHandlers } from './speech';
@@ -22,6 +23,7 @@ export const HANDLERS: HandlerTable = {
 	...speechHandlers,
 	...templateHandlers,
 	...translationHandlers,
+	...proofreadHandlers,
 	...agentHandlers,
 	...hyperframesHandlers,
 	...assetHandlers,

@@ -28,6 +28,13 @@ const bothVideoTypes = (fields: string[]) => fields.flatMap((field) => [`body[ty
 export const ALLOWANCES: Allowance[] = [
 	// --- The April document predates these; HeyGen's spec of July 2026 has them. ---
 	{
+		endpoint: 'createProofread',
+		kind: 'not-documented',
+		at: ['body.brand_glossary_id'],
+		source: NEWER_SPEC,
+		why: 'the glossary field was renamed from brand_voice_id (kept as an alias) after April',
+	},
+	{
 		endpoint: 'createVideo',
 		kind: 'not-documented',
 		at: ['body[type=avatar].engine', ...bothVideoTypes(VIDEO_FIELDS_ADDED_SINCE_APRIL)],

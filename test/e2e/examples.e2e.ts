@@ -97,6 +97,35 @@ describe('the coverage examples, run with `n8n execute`', () => {
 		});
 	});
 
+	it('proofreads a translation: the subtitles are downloaded, edited by a Code node, uploaded, and the video made from the edit', async () => {
+		const run = execute('hgExProofLoop001');
+		expect(run.exitCode).toBe(0);
+		const [proofread, ...others] = nodeOutput(run, 'Create proofread');
+		expect(others).toHaveLength(0);
+		expect(proofread.json).toMatchObject({ proofread_id: expect.any(String), status: 'completed', output_language: 'Spanish (Spain)', title: 'Product walkthrough' });
+		const id = String(proofread.json.proofread_id);
+		const [subtitles] = nodeOutput(run, 'Download subtitles');
+		expect(subtitles.binary?.data).toMatchObject({ mimeType: 'application/x-subrip', fileName: `${id}.srt` });
+		expect(nodeOutput(run, 'Review subtitles')[0].json).toEqual({ proofread_id: id, changed: true });
+		const [uploaded] = nodeOutput(run, 'Upload reviewed subtitles');
+		expect(uploaded.json).toMatchObject({ proofread_id: id, status: 'completed', srt_asset_id: expect.any(String) });
+		const [video] = nodeOutput(run, 'Generate translated video');
+		expect(video.json).toMatchObject({ video_translation_id: expect.any(String), status: 'completed', callback_id: 'walkthrough-es', output_language: 'Spanish (Spain)' });
+		expect(video.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${String(video.json.video_translation_id)}.mp4` });
+		// The translated video's captions are the reviewer's edit.
+		const captions = await (await fetch(String(video.json.srt_caption_url))).text();
+		expect(captions).toContain('Bienvenidos a Product walkthrough.');
+		expect(captions).not.toContain('Welcome to');
+
+		const requests = await emulatorRequests();
+		const [create] = requests.filter((r) => r.method === 'POST' && r.path === '/v3/video-translations/proofreads');
+		expect(create.body).toEqual({ video: { type: 'url', url: 'https://media.example.com/product-walkthrough.mp4' }, output_languages: ['Spanish (Spain)'], title: 'Product walkthrough', mode: 'speed' });
+		const [put] = requests.filter((r) => r.method === 'PUT' && r.path === `/v3/video-translations/proofreads/${id}/srt`);
+		expect(put.body).toEqual({ srt: { type: 'asset_id', asset_id: uploaded.json.srt_asset_id } });
+		const [generate] = requests.filter((r) => r.method === 'POST' && r.path === `/v3/video-translations/proofreads/${id}/generate`);
+		expect(generate.headers['idempotency-key']).toMatch(/^n8n-proofread-generate-/);
+	});
+
 	it('makes a video from a prompt with the Video Agent', () => {
 		const run = execute('hgExVideoAgent01');
 		expect(run.exitCode).toBe(0);

@@ -137,6 +137,8 @@ describe('routing', () => {
 		expect(router.match('GET', '/v3/videos/batches/b1')).toEqual({ key: 'getVideoBatch', params: { batch_id: 'b1' } });
 		expect(router.match('GET', '/v3/video-translations/statuses')?.key).toBe('getTranslationStatuses');
 		expect(router.match('POST', '/v3/video-translations/batches')?.key).toBe('createTranslationBatch');
+		expect(router.match('POST', '/v3/video-translations/proofreads')?.key).toBe('createProofread');
+		expect(router.match('PUT', '/v3/video-translations/proofreads/p1/srt')).toEqual({ key: 'uploadProofreadSrt', params: { proofread_id: 'p1' } });
 		expect(router.match('GET', '/v3/video-translations/batches/b2')).toEqual({
 			key: 'getTranslationBatch',
 			params: { batch_id: 'b2' },
@@ -215,6 +217,21 @@ describe('every success response matches its ENDPOINTS schema', () => {
 			['listWebhookEventTypes', 'GET', '/v3/webhooks/event-types'],
 			['listWebhookEvents', 'GET', '/v3/webhooks/events'],
 			['deleteWebhookEndpoint', 'DELETE', `/v3/webhooks/endpoints/${endpointId}`],
+		);
+		// A proofread read, edited and generated from once its subtitles are made; a second one is created in the loop.
+		const proofreadBody = { video: { type: 'asset_id', asset_id: assetId }, output_languages: ['French'], title: 'Coverage' };
+		const proofread = await call(emulator(), 'POST', '/v3/video-translations/proofreads', { body: proofreadBody });
+		const proofreadPath = `/v3/video-translations/proofreads/${proofread.body.data.proofread_ids[0]}`;
+		const editedSrt = await uploadSample(emulator(), 'srt');
+		for (let tries = 0; tries < 100 && (await call(emulator(), 'GET', proofreadPath)).body.data.status === 'processing'; tries++) {
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		calls.push(
+			['createProofread', 'POST', '/v3/video-translations/proofreads', proofreadBody],
+			['getProofread', 'GET', proofreadPath],
+			['getProofreadSrt', 'GET', `${proofreadPath}/srt`],
+			['uploadProofreadSrt', 'PUT', `${proofreadPath}/srt`, { srt: { type: 'asset_id', asset_id: editedSrt } }],
+			['generateFromProofread', 'POST', `${proofreadPath}/generate`, { captions: true }],
 		);
 		expectValidResponse('createWebhookEndpoint', endpoint.body);
 		expectValidResponse('createVideo', created.body);

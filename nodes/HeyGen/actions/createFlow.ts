@@ -172,6 +172,8 @@ export interface CreatePlan {
 	callsBack?: boolean;
 	/** The webhook events that tell one of these jobs ended: a wait for jobs made elsewhere parks on them. */
 	events?: string[];
+	/** HeyGen takes no `callback_url` for these creates: a parked wait for them listens for their `events` instead. */
+	parksOnEvents?: boolean;
 	/** Jobs one item's create starts (a translation: one per language). */
 	weight?(item: PreparedItem): number;
 	/** The output fields of a job, in HeyGen's names. */

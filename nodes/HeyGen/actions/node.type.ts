@@ -5,7 +5,18 @@ export type HeyGenOperations = {
 	avatar: 'get' | 'getMany';
 	hyperframesRender: 'create' | 'delete' | 'download' | 'get' | 'getMany' | 'waitForCompletion';
 	template: 'generate' | 'get' | 'getMany';
-	translation: 'create' | 'download' | 'get' | 'getLanguages' | 'getMany' | 'waitForCompletion';
+	translation:
+		| 'create'
+		| 'createProofread'
+		| 'download'
+		| 'downloadProofreadSrt'
+		| 'generateFromProofread'
+		| 'get'
+		| 'getLanguages'
+		| 'getMany'
+		| 'getProofread'
+		| 'uploadProofreadSrt'
+		| 'waitForCompletion';
 	video:
 		| 'createAvatarVideo'
 		| 'createImageVideo'

@@ -9,6 +9,7 @@ import * as hyperframesRender from './hyperframes/HyperframesRender.resource';
 import { renderPlan } from './hyperframes/renderJobs';
 import type { HeyGenOperations, HeyGenResource } from './node.type';
 import { resumeParked, type ResumePlans } from './park/resume';
+import { generatedTranslationPlan, proofreadPlan } from './translation/proofreadJobs';
 import { translationCreatePlan } from './translation/translationJobs';
 import { videoCreatePlan } from './video/videoJobs';
 import { agentPlan } from './videoAgent/agentJobs';
@@ -41,6 +42,11 @@ const OPERATIONS: { [R in HeyGenResource]: Record<HeyGenOperations[R], Operation
 		getLanguages: translation.getLanguages,
 		getMany: translation.getMany,
 		waitForCompletion: translation.waitForCompletion,
+		createProofread: translation.createProofread,
+		getProofread: translation.getProofread,
+		downloadProofreadSrt: translation.downloadProofreadSrt,
+		uploadProofreadSrt: translation.uploadProofreadSrt,
+		generateFromProofread: translation.generateFromProofread,
 	},
 	video: {
 		createAvatarVideo: video.createAvatarVideo,
@@ -93,6 +99,9 @@ const RESUME_PLANS: ResumePlans = {
 	'translation.waitForCompletion': (ctx) => translationCreatePlan(ctx),
 	'hyperframesRender.create': (ctx) => renderPlan(ctx),
 	'hyperframesRender.waitForCompletion': (ctx) => renderPlan(ctx),
+	'translation.createProofread': (ctx) => proofreadPlan(ctx),
+	'translation.getProofread': (ctx) => proofreadPlan(ctx),
+	'translation.generateFromProofread': (ctx) => generatedTranslationPlan(ctx),
 };
 
 /** A call to a parked run's resume URL. */

@@ -58,6 +58,15 @@ import {
 	voiceDetailSchema,
 	voiceSchema,
 } from './index';
+import {
+	createProofreadBodySchema,
+	createProofreadResponseSchema,
+	generateFromProofreadBodySchema,
+	generateFromProofreadResponseSchema,
+	proofreadDetailSchema,
+	proofreadSrtSchema,
+	uploadProofreadSrtBodySchema,
+} from './proofread';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -262,6 +271,41 @@ export const ENDPOINTS = {
 		resource: 'video translation',
 		query: translationStatusesQuerySchema,
 		response: statusEntriesSchema,
+	},
+	createProofread: {
+		method: 'POST',
+		path: '/v3/video-translations/proofreads',
+		resource: 'proofread',
+		idempotent: true,
+		body: createProofreadBodySchema,
+		response: createProofreadResponseSchema,
+	},
+	getProofread: {
+		method: 'GET',
+		path: '/v3/video-translations/proofreads/{proofread_id}',
+		resource: 'proofread',
+		response: proofreadDetailSchema,
+	},
+	getProofreadSrt: {
+		method: 'GET',
+		path: '/v3/video-translations/proofreads/{proofread_id}/srt',
+		resource: 'proofread',
+		response: proofreadSrtSchema,
+	},
+	uploadProofreadSrt: {
+		method: 'PUT',
+		path: '/v3/video-translations/proofreads/{proofread_id}/srt',
+		resource: 'proofread',
+		body: uploadProofreadSrtBodySchema,
+		response: proofreadDetailSchema,
+	},
+	generateFromProofread: {
+		method: 'POST',
+		path: '/v3/video-translations/proofreads/{proofread_id}/generate',
+		resource: 'proofread',
+		idempotent: true,
+		body: generateFromProofreadBodySchema,
+		response: generateFromProofreadResponseSchema,
 	},
 	createAgentSession: {
 		method: 'POST',

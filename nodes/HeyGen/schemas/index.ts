@@ -5,6 +5,8 @@ export * from './voice';
 export * from './user';
 export * from './template';
 export * from './translation';
+export * from './proofread';
+export * from './srt';
 export * from './videoAgent';
 export * from './asset';
 export * from './speech';

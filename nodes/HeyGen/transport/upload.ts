@@ -110,3 +110,36 @@ export async function binaryFingerprint(ctx: IExecuteFunctions, itemIndex: numbe
 	else for await (const chunk of source as AsyncIterable<Buffer>) hash.update(chunk);
 	return `sha256:${hash.digest('hex')}`;
 }
+
+/** A binary file small enough to hold (a subtitle file), read whole; a larger one is refused before it is read. */
+export async function smallBinaryFile(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	binaryPropertyName: string,
+	maxBytes: number,
+): Promise<{ fileName: string; mimeType: string; bytes: Buffer }> {
+	const file = await sourceFile(ctx, itemIndex, binaryPropertyName);
+	if (Number.isFinite(file.size) && file.size > maxBytes) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The file in "${binaryPropertyName}" is ${(file.size / MEGABYTE).toFixed(1)} MB; at most ${(maxBytes / MEGABYTE).toFixed(0)} MB is taken here [item ${itemIndex}]`,
+			{ itemIndex, description: 'Nothing was uploaded.' },
+		);
+	}
+	const source = await file.open();
+	const chunks: Buffer[] = [];
+	if (Buffer.isBuffer(source)) chunks.push(source);
+	else for await (const chunk of source as AsyncIterable<Buffer>) chunks.push(chunk);
+	return { fileName: file.fileName, mimeType: file.mimeType, bytes: Buffer.concat(chunks) };
+}
+
+/** Uploads bytes the node holds and has checked (an edited subtitle file) as a HeyGen asset of the given type. */
+export async function uploadBytesAsset(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	file: { fileName: string; mimeType: string; bytes: Buffer },
+	label: string,
+): Promise<UploadedAsset> {
+	const source: SourceFile = { fileName: file.fileName, mimeType: file.mimeType, size: file.bytes.length, open: async () => file.bytes };
+	return await apiData<UploadedAsset>(ctx, 'uploadAsset', { itemIndex, fieldLabels: { file: label }, streamBody: async () => await multipartBody(source) });
+}

@@ -26,6 +26,7 @@ const VIDEO_EVENTS = /^avatar_video(_gif|_caption)?\./;
 const TRANSLATION_EVENTS = /^video_translate\./;
 const AGENT_EVENTS = /^video_agent\./;
 const HYPERFRAMES_EVENTS = /^hyperframes_video\./;
+const PROOFREAD_EVENTS = /^proofread_creation\./;
 
 function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): void {
 	ctx.getResponseObject().status(status).json(body);
@@ -46,6 +47,10 @@ async function freshResource(ctx: IWebhookFunctions, item: IDataObject): Promise
 	}
 	if (HYPERFRAMES_EVENTS.test(type) && item.render_id) {
 		return await apiData<IDataObject>(ctx, 'getHyperframesRender', { pathParams: { render_id: String(item.render_id) } });
+	}
+	if (PROOFREAD_EVENTS.test(type) && item.proofread_id) {
+		const { id, ...proofread } = await apiData<IDataObject>(ctx, 'getProofread', { pathParams: { proofread_id: String(item.proofread_id) } });
+		return { proofread_id: id, ...proofread };
 	}
 	if (AGENT_EVENTS.test(type) && item.video_id) {
 		const { id, ...video } = await apiData<IDataObject>(ctx, 'getVideo', { pathParams: { video_id: String(item.video_id) } });

@@ -226,7 +226,7 @@ export interface OperationSpec {
 	fields: FieldSpec[];
 	/** Items carry a binary file (the operation reads one). */
 	binary?: boolean;
-	/** The file they carry when not a PNG. */
+	/** The file they carry, when not a PNG. */
 	file?: { data: string; mimeType: string; fileName: string };
 }
 
@@ -352,6 +352,10 @@ const PROJECT_URL = 'https://cdn.example.com/launch.zip';
 const hyperframesRender: INodeParameters = { projectSource: 'url', project_url: PROJECT_URL, variablesInput: 'fields', variables: {}, aspect_ratio: '16:9', format: 'mp4', waitForCompletion: false };
 const withVariable = (name: string, value: string): INodeParameters => ({ ...hyperframesRender, variables: { variable: [{ name, value }] } });
 export const PROJECT_ZIP = { data: sampleProject().toString('base64'), mimeType: 'application/zip', fileName: 'project.zip' };
+const proofread: INodeParameters = { ...translation, title: 'Walkthrough' };
+const proofreadSrt: INodeParameters = { proofread_id: 'pr_1', srtSource: 'binary', inputBinaryField: 'data' };
+const SRT_FILE = { data: Buffer.from('1\n00:00:00,000 --> 00:00:02,000\nHola.\n').toString('base64'), mimeType: 'text/plain', fileName: 'edit.srt' };
+const generated: INodeParameters = { proofread_id: 'pr_1', waitForCompletion: false };
 
 const agentSession: INodeParameters = { prompt: 'A product teaser', mode: 'generate', waitForCompletion: false };
 const agentMessage: INodeParameters = { session_id: 'session_1', message: 'Yes, go ahead', waitForCompletion: false };
@@ -592,6 +596,43 @@ export const OPERATIONS: OperationSpec[] = [
 		],
 	},
 	{
+		resource: 'translation',
+		operation: 'createProofread',
+		parameters: proofread,
+		binary: true,
+		fields: [
+			{ label: 'Video URL', path: 'video_url', kind: 'url', good: 'https://media.example.com/webinar.mp4' },
+			{ label: 'Video Asset ID', path: 'video_asset_id', kind: 'required', good: 'asset_1', parameters: { ...proofread, videoSource: 'assetId' } },
+			{ label: 'Input Binary Field', path: 'inputBinaryField', kind: 'required', good: 'data', parameters: { ...proofread, videoSource: 'binary' } },
+			{ label: 'Output Languages', path: 'output_languages', kind: 'list', good: 'French' },
+			{ label: 'Title', path: 'title', kind: 'required', good: 'Walkthrough' },
+			{ label: 'Initial SRT (URL or Asset ID)', path: 'additionalFields.srt', kind: 'fileReference', good: 'https://cdn.example.com/source.srt' },
+			{ label: 'Folder ID', path: 'additionalFields.folder_id', kind: 'text', good: 'folder_1' },
+			{ label: 'Brand Glossary ID', path: 'additionalFields.brand_glossary_id', kind: 'text', good: 'gl_1' },
+			{ label: 'Max Wait (Minutes)', path: 'options.maxWaitMinutes', kind: 'maxWait', good: 30 },
+			{ label: 'Max Concurrent Jobs', path: 'options.maxConcurrentJobs', kind: 'maxConcurrentJobs', good: 5 },
+		],
+	},
+	{
+		resource: 'translation',
+		operation: 'getProofread',
+		parameters: {},
+		fields: [
+			{ label: 'Proofread ID', path: 'proofread_id', kind: 'required', good: 'pr_1' },
+			{ label: 'Proofread ID', path: 'proofread_id', kind: 'required', good: 'pr_1', parameters: { waitForCompletion: true } },
+			{ label: 'Max Wait (Minutes)', path: 'options.maxWaitMinutes', kind: 'maxWait', good: 30, parameters: { proofread_id: 'pr_1', waitForCompletion: true } },
+		],
+	},
+	{
+		resource: 'translation',
+		operation: 'downloadProofreadSrt',
+		parameters: { proofread_id: 'pr_1', file: 'edited', binaryPropertyName: 'data' },
+		fields: [
+			{ label: 'Proofread ID', path: 'proofread_id', kind: 'required', good: 'pr_1' },
+			{ label: 'Put Output File in Field', path: 'binaryPropertyName', kind: 'required', good: 'data' },
+		],
+	},
+	{
 		resource: 'hyperframesRender',
 		operation: 'waitForCompletion',
 		parameters: { render_id: 'render_1' },
@@ -599,6 +640,28 @@ export const OPERATIONS: OperationSpec[] = [
 			{ label: 'Render ID', path: 'render_id', kind: 'required', good: 'render_1' },
 			{ label: 'Put Output File in Field', path: 'binaryPropertyName', kind: 'required', good: 'data', parameters: { render_id: 'render_1', downloadVideo: true } },
 			{ label: 'Max Wait (Minutes)', path: 'options.maxWaitMinutes', kind: 'maxWait', good: 30 },
+		],
+	},
+	{
+		resource: 'translation',
+		operation: 'uploadProofreadSrt',
+		parameters: proofreadSrt,
+		binary: true,
+		file: SRT_FILE,
+		fields: [
+			{ label: 'Proofread ID', path: 'proofread_id', kind: 'required', good: 'pr_1' },
+			{ label: 'Input Binary Field', path: 'inputBinaryField', kind: 'required', good: 'data' },
+			{ label: 'SRT URL', path: 'srt_url', kind: 'url', good: 'https://cdn.example.com/edit.srt', parameters: { ...proofreadSrt, srtSource: 'url' } },
+			{ label: 'SRT Asset ID', path: 'srt_asset_id', kind: 'required', good: 'asset_1', parameters: { ...proofreadSrt, srtSource: 'assetId' } },
+		],
+	},
+	{
+		resource: 'translation',
+		operation: 'generateFromProofread',
+		parameters: generated,
+		fields: [
+			{ label: 'Proofread ID', path: 'proofread_id', kind: 'required', good: 'pr_1' },
+			...withDownload(createFields(false), generated),
 		],
 	},
 	{ resource: 'avatar', operation: 'get', parameters: {}, fields: [{ label: 'Avatar', path: 'avatar_id', kind: 'required', good: SEED_IDS.studioLook, locator: true }] },
