@@ -25,10 +25,12 @@ async function freePort() {
 	});
 }
 
-/** Builds the package and packs it as npm would publish it; returns the tarball's path. */
-function buildAndPack({ build = true } = {}) {
+/**
+ * Builds the package and packs it as npm would publish it; returns the tarball's path. `dir` keeps
+ * runs that share one cache (several checkouts) from packing over each other.
+ */
+function buildAndPack({ build = true, dir = join(CACHE_DIR, 'pack') } = {}) {
 	if (build) execFileSync('npm', ['run', '--silent', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-	const dir = join(CACHE_DIR, 'pack');
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: PROJECT_ROOT, encoding: 'utf8' });
