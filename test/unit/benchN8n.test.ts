@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
 import {
 	countCreates,
 	countStatusRequests,
@@ -7,6 +10,7 @@ import {
 	type EmulatorVideo,
 	type LoggedRequest,
 } from '../bench/n8n/measure';
+import { processTree, rssBytes } from '../bench/n8n/procfs';
 import { latestRuns, markdownTables, niceAxis, svgPlot } from '../bench/n8n/report';
 import { mergeResults, type BenchResults, type RunResult } from '../bench/n8n/results';
 
@@ -113,6 +117,16 @@ describe('bench:n8n report', () => {
 		expect(table).toContain('| 100 | 10 | 500 → 550 | 1 / 0 | error: Create video: too / many |');
 	});
 
+	it('sets a download row against its Download Video off reference, apart from the makespan rows', () => {
+		const overlap = { downloads: 40, duringRenders: 12, mostRendersRunning: 9, firstDownloadAfterLastRenderSeconds: -30, downloadSpanSeconds: 40 };
+		const download = run('download', 40, { downloads: { ...overlap, totalMb: 5120 }, rss: { baselineMb: 500, peakMb: 590, growthMb: 90, endMb: 520, rootsPeakMb: 480, processes: 2 } });
+		const reference = run('download-off', 40, { controlOf: 'download', rss: { baselineMb: 500, peakMb: 560, growthMb: 60, endMb: 520, rootsPeakMb: 480, processes: 2 } });
+		const table = markdownTables(results([run('poll', 10), download, reference]));
+		expect(table).toContain('| download | 40 × 128 MB | 10 | 5120 | 500 → 590 | 90.0 | 30.0 | 12 of 40 | 9 | -30.0 |');
+		expect(table).toContain('| download-off | 40 × n/a | 10 | off | 500 → 560 | 60.0 | n/a | n/a | n/a | n/a |');
+		expect(svgPlot(results([run('poll', 10), download, reference]))).not.toContain('download');
+	});
+
 	it('draws a line per mode through its good runs and a cross for a failed one', () => {
 		const svg = svgPlot(
 			results([run('poll', 10), run('poll', 100), run('diy', 10), run('diy', 100, { status: 'error', items: { renders: 10, reported: 0, failed: 100, lost: 10, duplicates: 0 } })]),
@@ -121,7 +135,8 @@ describe('bench:n8n report', () => {
 		// two panels: poll has a line in each, diy only one point in each
 		expect(svg.match(/<polyline /g)).toHaveLength(2);
 		expect(svg.match(/<circle /g)).toHaveLength(6);
-		expect(svg).toContain('N = 100: 100 failed, 10 lost');
+		expect(svg).toContain('N = 100: 100 of 100 failed, 10 rendered and lost (error)');
+		expect(svg.match(/<path d="M/g)).toHaveLength(2);
 		expect(svg).not.toMatch(/NaN|undefined/);
 	});
 
@@ -131,5 +146,23 @@ describe('bench:n8n report', () => {
 		expect(small.top).toBeCloseTo(1.25);
 		expect(niceAxis(10.2)).toEqual({ top: 12.5, step: 2.5 });
 		expect(niceAxis(0)).toEqual({ top: 1, step: 0.2 });
+	});
+});
+
+const onLinux = existsSync('/proc/self/status') ? describe : describe.skip;
+
+onLinux('bench:n8n process memory', () => {
+	it('counts a child process under its parent, and an ended one as nothing', async () => {
+		const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)']);
+		try {
+			await new Promise((resolve) => child.once('spawn', resolve));
+			expect(processTree([process.pid])).toEqual(expect.arrayContaining([process.pid, child.pid]));
+			expect(processTree([child.pid as number])).not.toContain(process.pid);
+			expect(rssBytes(process.pid)).toBeGreaterThan(1024 * 1024);
+		} finally {
+			child.kill();
+			await new Promise((resolve) => child.once('exit', resolve));
+		}
+		expect(rssBytes(child.pid as number)).toBe(0);
 	});
 });

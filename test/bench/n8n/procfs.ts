@@ -48,8 +48,34 @@ export function rssBytes(pid: number): number {
 	}
 }
 
+/** The RSS of the roots' trees, in bytes. */
+export function treeRssBytes(roots: number[]): number {
+	return processTree(roots).reduce((sum, pid) => sum + rssBytes(pid), 0);
+}
+
+/**
+ * Waits until the trees' RSS holds within `toleranceMb` over `windowMs` (V8 hands memory back some
+ * seconds after a run), so baselines are taken alike; gives up after `maxMs`. Resolves with the MB it settled at.
+ */
+export async function settledRssMb(
+	roots: () => number[],
+	{ windowMs = 15_000, toleranceMb = 8, maxMs = 60_000, everyMs = 500 } = {},
+): Promise<number> {
+	const samples: Array<{ at: number; mb: number }> = [];
+	const started = Date.now();
+	for (;;) {
+		const now = Date.now();
+		samples.push({ at: now, mb: treeRssBytes(roots()) / MB });
+		while (samples.length > 0 && samples[0].at < now - windowMs) samples.shift();
+		const values = samples.map((sample) => sample.mb);
+		const covered = now - started >= windowMs;
+		if ((covered && Math.max(...values) - Math.min(...values) <= toleranceMb) || now - started >= maxMs) return values[values.length - 1];
+		await new Promise((resolve) => setTimeout(resolve, everyMs));
+	}
+}
+
 export interface RssFigures {
-	/** Before the run (after a warm-up run of no items), in MB. */
+	/** Before the run (after a warm-up run and once RSS held steady), in MB. */
 	baselineMb: number;
 	peakMb: number;
 	/** Peak minus baseline. */

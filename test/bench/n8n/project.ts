@@ -39,7 +39,7 @@ export interface EmulatorProcess {
 
 /** The real-n8n harness the end-to-end suite uses (scripts/lib), typed for what the benchmark calls. */
 export interface Harness {
-	provision: { N8N_VERSION: string; ensureN8n(): N8nInstall };
+	provision: { N8N_VERSION: string; NODE_VERSION: string; ensureN8n(): N8nInstall };
 	n8n: {
 		freePort(): Promise<number>;
 		buildAndPack(options?: { build?: boolean; dir?: string }): string;

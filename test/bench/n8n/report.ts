@@ -4,7 +4,7 @@
  */
 import type { BenchResults, RunResult } from './results';
 
-const ORDER = ['park', 'park-queue', 'poll', 'diy', 'download', 'park-download'];
+const ORDER = ['park', 'park-queue', 'poll', 'diy', 'download', 'download-off', 'park-download'];
 const COLOURS: Record<string, string> = {
 	park: '#2a9d4b',
 	'park-queue': '#7b4fb3',
@@ -33,6 +33,9 @@ export function latestRuns(results: BenchResults): RunResult[] {
 	return [...latest.values()].sort(byRow);
 }
 
+/** The download rows and their Download Video off references: reported apart from the makespan rows. */
+const isMemoryRow = (run: RunResult) => run.downloads !== undefined || run.controlOf !== undefined;
+
 const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 
 /** Whether every input came out as a completed video. */
@@ -48,39 +51,39 @@ function outcome(run: RunResult): string {
 
 export function markdownTables(results: BenchResults): string {
 	const runs = latestRuns(results);
-	const makespan = runs.filter((run) => !run.downloads);
-	const downloads = runs.filter((run) => run.downloads);
-	const lines: string[] = [];
+	const makespan = runs.filter((run) => !isMemoryRow(run));
+	const downloads = runs.filter(isMemoryRow);
+	const { machine } = results;
+	const sections: string[][] = [[`n8n ${machine.n8n} on Node.js ${machine.node}, ${machine.cpus} CPUs, ${machine.memoryGb} GB.`]];
 	if (makespan.length > 0) {
-		lines.push(
+		sections.push([
 			'| Mode | N | T (s) | Makespan (s) | Ideal (s) | Makespan / ideal | Status requests / video | Creates (429) | Failed | Lost | n8n RSS base → peak (MB) | Executions running / waiting | Outcome |',
 			'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-		);
-		for (const run of makespan) {
-			lines.push(
-				`| ${run.scenario} | ${run.n} | ${run.renderSeconds} | ${fixed(run.makespanSeconds, 1)} | ${run.idealSeconds} | ${fixed(run.ratio, 3)} | ${fixed(run.statusRequestsPerVideo, 2)} | ${run.creates.sent} (${run.creates.rateLimited}) | ${run.items.failed} | ${run.items.lost} | ${fixed(run.rss.baselineMb, 0)} → ${fixed(run.rss.peakMb, 0)} | ${run.executions.peakRunning} / ${run.executions.peakWaiting} | ${outcome(run)} |`,
-			);
-		}
+			...makespan.map(
+				(run) =>
+					`| ${run.scenario} | ${run.n} | ${run.renderSeconds} | ${fixed(run.makespanSeconds, 1)} | ${run.idealSeconds} | ${fixed(run.ratio, 3)} | ${fixed(run.statusRequestsPerVideo, 2)} | ${run.creates.sent} (${run.creates.rateLimited}) | ${run.items.failed} | ${run.items.lost} | ${fixed(run.rss.baselineMb, 0)} → ${fixed(run.rss.peakMb, 0)} | ${run.executions.peakRunning} / ${run.executions.peakWaiting} | ${outcome(run)} |`,
+			),
+		]);
 	}
 	if (downloads.length > 0) {
-		if (lines.length > 0) lines.push('');
-		lines.push(
-			'| Mode | Videos × size | T (s) | Downloaded (MB) | n8n RSS growth (MB) | Downloads while others render | Most renders running at a download | First download after last render (s) | Makespan (s) | Failed | Lost | Outcome |',
-			'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-		);
-		for (const run of downloads) {
-			const d = run.downloads as NonNullable<RunResult['downloads']>;
-			const size = d.downloads > 0 ? d.totalMb / d.downloads : 0;
-			lines.push(
-				`| ${run.scenario} | ${run.n} × ${fixed(size, 0)} MB | ${run.renderSeconds} | ${fixed(d.totalMb, 0)} | ${fixed(run.rss.growthMb, 1)} | ${d.duringRenders} of ${d.downloads} | ${d.mostRendersRunning} | ${d.firstDownloadAfterLastRenderSeconds === null ? 'n/a' : fixed(d.firstDownloadAfterLastRenderSeconds, 1)} | ${fixed(run.makespanSeconds, 1)} | ${run.items.failed} | ${run.items.lost} | ${outcome(run)} |`,
-			);
-		}
+		sections.push([
+			'| Mode | Videos × size | T (s) | Downloaded (MB) | n8n RSS base → peak (MB) | Growth (MB) | Peak over the same run without downloads (MB) | Downloads while others render | Most renders running at a download | First download after last render (s) | Makespan (s) | Failed | Lost | Outcome |',
+			'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+			...downloads.map((run) => {
+				const d = run.downloads;
+				const size = d && d.downloads > 0 ? `${fixed(d.totalMb / d.downloads, 0)} MB` : 'n/a';
+				const gap = d?.firstDownloadAfterLastRenderSeconds == null ? 'n/a' : fixed(d.firstDownloadAfterLastRenderSeconds, 1);
+				const reference = runs.find((other) => other.controlOf === run.scenario && other.n === run.n);
+				const overReference = d && reference ? fixed(run.rss.peakMb - reference.rss.peakMb, 1) : 'n/a';
+				const overlap = d ? `${d.duringRenders} of ${d.downloads} | ${d.mostRendersRunning}` : 'n/a | n/a';
+				return `| ${run.scenario} | ${run.n} × ${size} | ${run.renderSeconds} | ${d ? fixed(d.totalMb, 0) : 'off'} | ${fixed(run.rss.baselineMb, 0)} → ${fixed(run.rss.peakMb, 0)} | ${fixed(run.rss.growthMb, 1)} | ${overReference} | ${overlap} | ${gap} | ${fixed(run.makespanSeconds, 1)} | ${run.items.failed} | ${run.items.lost} | ${outcome(run)} |`;
+			}),
+		]);
 	}
 	if (results.skipped.length > 0) {
-		if (lines.length > 0) lines.push('');
-		for (const skip of results.skipped) lines.push(`- ${skip.scenario} (N = ${skip.n}): not run, ${skip.skipped}`);
+		sections.push(results.skipped.map((skip) => `- ${skip.scenario} (N = ${skip.n}): not run, ${skip.skipped}`));
 	}
-	return lines.join('\n');
+	return sections.map((section) => section.join('\n')).join('\n\n');
 }
 
 // ---- SVG ----
@@ -111,15 +114,16 @@ function colourOf(scenario: string, index: number): string {
 }
 
 export function svgPlot(results: BenchResults): string {
-	const runs = latestRuns(results).filter((run) => !run.downloads);
+	const runs = latestRuns(results).filter((run) => !isMemoryRow(run));
 	const scenarios = [...new Set(runs.map((run) => run.scenario))];
 	const counts = [...new Set(runs.map((run) => run.n))].sort((a, b) => a - b);
 	const renderTimes = [...new Set(runs.map((run) => run.renderSeconds))];
 	const width = 900;
-	const height = 400;
 	const panelWidth = 340;
 	const panelHeight = 230;
 	const top = 70;
+	const failures = runs.filter((run) => !succeeded(run));
+	const height = top + panelHeight + 100 + 15 * failures.length;
 	const lefts = [80, 530];
 	const logMin = Math.log10((counts[0] ?? 10) / 1.6);
 	const logMax = Math.log10((counts[counts.length - 1] ?? 500) * 1.6);
@@ -155,7 +159,7 @@ export function svgPlot(results: BenchResults): string {
 		if (panel.reference) {
 			const y = yOf(panel.reference.at).toFixed(1);
 			out.push(`<line x1="${left}" y1="${y}" x2="${left + panelWidth}" y2="${y}" stroke="#888" stroke-dasharray="5 4"/>`);
-			out.push(`<text x="${left + panelWidth - 4}" y="${Number(y) - 4}" text-anchor="end" fill="#888">${escapeXml(panel.reference.label)}</text>`);
+			out.push(`<text x="${left + 4}" y="${Number(y) + 13}" fill="#888">${escapeXml(panel.reference.label)}</text>`);
 		}
 		scenarios.forEach((scenario, s) => {
 			const colour = colourOf(scenario, s);
@@ -169,20 +173,14 @@ export function svgPlot(results: BenchResults): string {
 				out.push(`<circle cx="${point.x.toFixed(1)}" cy="${point.y.toFixed(1)}" r="4" fill="${colour}"><title>${escapeXml(`${scenario}, N = ${point.run.n}: ${fixed(panel.value(point.run), 3)}`)}</title></circle>`);
 			}
 			// A run that lost or failed items has no makespan worth plotting: a cross on the top edge says so.
-			own
-				.filter((run) => !succeeded(run))
-				.forEach((run) => {
-					const x = xOf(left, run.n);
-					const y = top + 12 + s * 14;
-					const onRight = x > left + panelWidth / 2;
-					out.push(`<path d="M${(x - 4).toFixed(1)},${y - 4} l8,8 m0,-8 l-8,8" stroke="${colour}" stroke-width="2"/>`);
-					out.push(
-						`<text x="${(onRight ? x - 8 : x + 8).toFixed(1)}" y="${y}" text-anchor="${onRight ? 'end' : 'start'}" dominant-baseline="middle" fill="${colour}" font-size="11">${escapeXml(`N = ${run.n}: ${run.items.failed} failed, ${run.items.lost} lost`)}</text>`,
-					);
-				});
+			for (const run of own.filter((r) => !succeeded(r))) {
+				const x = xOf(left, run.n);
+				const y = top + 10 + s * 12;
+				out.push(`<path d="M${(x - 4).toFixed(1)},${y - 4} l8,8 m0,-8 l-8,8" stroke="${colour}" stroke-width="2"/>`);
+			}
 		});
 	});
-	const legendY = height - 40;
+	const legendY = top + panelHeight + 62;
 	let legendX = 80;
 	scenarios.forEach((scenario, s) => {
 		const label = LEGEND[scenario] ?? scenario;
@@ -190,9 +188,13 @@ export function svgPlot(results: BenchResults): string {
 		out.push(`<text x="${legendX + 22}" y="${legendY}" dominant-baseline="middle">${escapeXml(label)}</text>`);
 		legendX += 50 + label.length * 6.5;
 	});
-	out.push(
-		`<text x="80" y="${legendY + 18}" fill="#666" font-size="11">A cross on a panel's top edge marks a run that failed or lost items (no makespan to plot).</text>`,
-	);
+	if (failures.length > 0) {
+		out.push(`<text x="80" y="${legendY + 22}" fill="#555" font-size="11">Crosses on the top edge: runs that failed or lost items (no makespan to plot).</text>`);
+	}
+	failures.forEach((run, i) => {
+		const text = `${LEGEND[run.scenario] ?? run.scenario}, N = ${run.n}: ${run.items.failed} of ${run.n} failed, ${run.items.lost} rendered and lost (${run.status})`;
+		out.push(`<text x="80" y="${legendY + 38 + i * 15}" fill="${colourOf(run.scenario, scenarios.indexOf(run.scenario))}" font-size="11">${escapeXml(text)}</text>`);
+	});
 	out.push('</svg>');
 	return `${out.join('\n')}\n`;
 }

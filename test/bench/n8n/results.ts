@@ -32,6 +32,8 @@ export interface RunResult {
 	/** Most executions n8n reported running (held in a process's memory) and waiting (parked in its database). */
 	executions: { peakRunning: number; peakWaiting: number };
 	downloads?: DownloadOverlap & { totalMb: number };
+	/** The download row this run is the Download Video off reference of. */
+	controlOf?: string;
 }
 
 export interface SkippedRun {
@@ -42,6 +44,7 @@ export interface SkippedRun {
 }
 
 export interface BenchResults {
+	/** Where it ran: CPUs and memory of the machine, the Node.js n8n ran on, n8n's version. */
 	machine: { cpus: number; memoryGb: number; node: string; n8n: string };
 	runs: RunResult[];
 	skipped: SkippedRun[];

@@ -28,7 +28,7 @@ import {
 	type EmulatorVideo,
 	type LoggedRequest,
 } from './measure';
-import { RssSampler } from './procfs';
+import { RssSampler, settledRssMb } from './procfs';
 import { loadHarness, PROJECT_ROOT, type EmulatorProcess, type Harness } from './project';
 import { markdownTables, svgPlot } from './report';
 import { mergeResults, readResults, RESULTS_FILE, SVG_FILE, writeResults, type BenchResults, type RunResult, type SkippedRun } from './results';
@@ -204,7 +204,7 @@ async function runOnce(ctx: RunContext, scenario: Scenario, n: number): Promise<
 		const warmedUp = await waitUntil('the warm-up run', () => finished(n8n, warmUp), 180_000 + T * 3000);
 		if (warmedUp.status !== 'success') throw new Error(`the warm-up run ended ${warmedUp.status}`);
 		await emulator.control('/reset', { method: 'POST' });
-		await sleep(1000);
+		await settledRssMb(() => n8n.processRoots());
 
 		const rss = new RssSampler(() => n8n.processRoots());
 		const ideal = idealMakespanSeconds(n, settings.concurrency, T);
@@ -257,6 +257,7 @@ async function runOnce(ctx: RunContext, scenario: Scenario, n: number): Promise<
 			items: itemOutcome(n, videos, items.map((item) => scenario.reported(item.json))),
 			rss: rssFigures,
 			executions: executionFigures,
+			controlOf: scenario.controlOf,
 		};
 		if (scenario.downloads) {
 			const bytes = items.reduce((sum, item) => sum + Number(item.binary?.data?.bytes ?? 0), 0);
@@ -319,7 +320,7 @@ async function main(): Promise<void> {
 			machine: {
 				cpus: cpus().length,
 				memoryGb: Math.round(totalmem() / 1024 ** 3),
-				node: 'n8n runs on Node 24 (scripts/lib/provision.cjs)',
+				node: harness.provision.NODE_VERSION,
 				n8n: harness.provision.N8N_VERSION,
 			},
 			runs,

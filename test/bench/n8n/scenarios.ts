@@ -41,6 +41,8 @@ export interface Scenario {
 	reported(json: Record<string, any>): ReportedVideo;
 	/** Measure download overlap (video files fetched while other renders run). */
 	downloads?: boolean;
+	/** The download row this row repeats with Download Video off: its RSS peak is that row's reference. */
+	controlOf?: string;
 	/** Why this row cannot run here, if it cannot. */
 	unavailable?(capabilities: Capabilities): string | undefined;
 }
@@ -98,6 +100,12 @@ export const SCENARIOS: Scenario[] = [
 			parkUnavailable(capabilities) ?? (capabilities.queueMode ? undefined : 'no queue-mode topology in this checkout yet (topology.ts)'),
 	}),
 	heyGenScenario('download', 'HeyGen node, poll mode, Download Video on', DOWNLOAD_PARAMETERS, downloadRow),
+	// The same run without downloads: n8n's heap grows with any run, so the downloads' share is the difference of the peaks.
+	heyGenScenario('download-off', 'HeyGen node, poll mode, Download Video off (reference)', {}, {
+		...downloadRow,
+		downloads: false,
+		controlOf: 'download',
+	}),
 	// HOOK (park mode): the same download row in park mode.
 	heyGenScenario('park-download', 'HeyGen node, park mode, Download Video on', { ...PARK_PARAMETERS, ...DOWNLOAD_PARAMETERS }, {
 		...downloadRow,
