@@ -345,6 +345,8 @@ async function startQueueStack({ n8n, tarball, owner, credentials = [], workflow
 				userFolder: spec.env.N8N_USER_FOLDER,
 			})),
 			mainEnv,
+			/** The running n8n processes' ids (for memory readings). */
+			pids: () => [...processes.values()].map((proc) => proc.child.pid).filter((pid) => pid !== undefined),
 			/** Stops one n8n process and starts it again with the same environment, as an operator would. */
 			async restart(name) {
 				const spec = specs.find((candidate) => candidate.name === name);

@@ -60,3 +60,19 @@ export function loadHarness(): Harness {
 	const lib = (name: string) => require(join(PROJECT_ROOT, 'scripts', 'lib', name));
 	return { provision: lib('provision.cjs'), n8n: lib('n8n.cjs'), emulator: lib('emulator.cjs') };
 }
+
+/** The queue-mode harness (scripts/lib/queue.cjs). */
+export interface QueueStack {
+	mainUrl: string;
+	webhookUrl: string;
+	processes: Array<{ name: string }>;
+	pids(): number[];
+	restart(name: string): Promise<void>;
+	stop(): Promise<void>;
+}
+
+export function loadQueue(): {
+	startQueueStack(options: { n8n: N8nInstall; tarball: string; owner: { email: string; password: string }; credentials: unknown[]; workers: number; logDir: string }): Promise<QueueStack>;
+} {
+	return require(join(PROJECT_ROOT, 'scripts', 'lib', 'queue.cjs'));
+}

@@ -117,7 +117,7 @@ async function executionIds(n8n: RunningN8n, workflowId: string): Promise<Set<st
 /** Calls the workflow's Webhook with `{ count }`; resolves with the new execution's id once n8n lists it. */
 async function trigger(n8n: RunningN8n, workflowId: string, path: string, count: number, warmUp = false): Promise<string> {
 	const before = await executionIds(n8n, workflowId);
-	const response = await fetch(`${n8n.url}/webhook/${path}`, {
+	const response = await fetch(`${n8n.webhookUrl}/webhook/${path}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ count, warmUp }),

@@ -53,6 +53,8 @@ export interface Scenario {
  * description, see capabilities.ts); adjust here if the parameter lands under another name.
  */
 export const PARK_PARAMETERS: Record<string, string> = { waitMode: 'park' };
+/** The HeyGen node polling while the execution runs (Auto would park against the local emulator). */
+export const POLL_PARAMETERS: Record<string, string> = { waitMode: 'poll' };
 
 const heyGenReported = (json: Record<string, any>): ReportedVideo => ({ id: json.video_id, status: json.status });
 const parkUnavailable = (capabilities: Capabilities) =>
@@ -81,7 +83,7 @@ const downloadRow: Partial<Scenario> = {
 };
 
 export const SCENARIOS: Scenario[] = [
-	heyGenScenario('poll', 'HeyGen node, poll mode', {}),
+	heyGenScenario('poll', 'HeyGen node, poll mode', POLL_PARAMETERS),
 	heyGenScenario('park', 'HeyGen node, park mode', PARK_PARAMETERS, { unavailable: parkUnavailable }),
 	{
 		name: 'diy',
@@ -99,9 +101,9 @@ export const SCENARIOS: Scenario[] = [
 		unavailable: (capabilities) =>
 			parkUnavailable(capabilities) ?? (capabilities.queueMode ? undefined : 'no queue-mode topology in this checkout yet (topology.ts)'),
 	}),
-	heyGenScenario('download', 'HeyGen node, poll mode, Download Video on', DOWNLOAD_PARAMETERS, downloadRow),
+	heyGenScenario('download', 'HeyGen node, poll mode, Download Video on', { ...POLL_PARAMETERS, ...DOWNLOAD_PARAMETERS }, downloadRow),
 	// The same run without downloads: n8n's heap grows with any run, so the downloads' share is the difference of the peaks.
-	heyGenScenario('download-off', 'HeyGen node, poll mode, Download Video off (reference)', {}, {
+	heyGenScenario('download-off', 'HeyGen node, poll mode, Download Video off (reference)', POLL_PARAMETERS, {
 		...downloadRow,
 		downloads: false,
 		controlOf: 'download',

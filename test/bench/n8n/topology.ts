@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import type { Harness, RestClient } from './project';
+import { loadQueue, type Harness, type RestClient } from './project';
 import type { Topology } from './scenarios';
 
 export const OWNER = { email: 'bench-owner@heygen-bench.local', password: 'Bench-Owner-pass-1' };
@@ -17,6 +17,8 @@ export interface RunningN8n {
 	rest: RestClient;
 	/** A key for n8n's public API (executions). */
 	apiKey: string;
+	/** Where production webhooks are served (in queue mode the webhook process). */
+	webhookUrl: string;
 	/** The processes whose trees are n8n's memory: the server (in queue mode also workers and webhook process). */
 	processRoots(): number[];
 	/** Stops and starts every process again on the same database. */
@@ -54,6 +56,7 @@ async function startSingle({ harness, tarball, credentials, log }: TopologyOptio
 		const rest = await harness.n8n.login(instance.url, OWNER);
 		return {
 			url: instance.url,
+			webhookUrl: instance.url,
 			rest,
 			apiKey: await publicApiKey(rest),
 			processRoots: () => (instance.child.pid === undefined ? [] : [instance.child.pid]),
@@ -71,11 +74,36 @@ async function startSingle({ harness, tarball, credentials, log }: TopologyOptio
 }
 
 /**
- * HOOK (queue mode): start n8n's queue mode here (PostgreSQL, Redis, main, two workers, a webhook
- * process, the package in every process) and return it as a RunningN8n whose processRoots() lists
- * every n8n process. Until then the queue rows are reported as skipped.
+ * n8n's queue mode: PostgreSQL, Redis, main, two workers and a webhook process, the package in
+ * every process (scripts/lib/queue.cjs, as the queue-mode suite starts it). Its memory is all of them.
  */
-const startQueue: ((options: TopologyOptions) => Promise<RunningN8n>) | undefined = undefined;
+async function startQueue({ harness, tarball, credentials }: TopologyOptions): Promise<RunningN8n> {
+	const queue = loadQueue();
+	const n8n = harness.provision.ensureN8n();
+	const logDir = mkdtempSync(join(tmpdir(), 'heygen-bench-queue-logs-'));
+	const stack = await queue.startQueueStack({ n8n, tarball, owner: OWNER, credentials, workers: 2, logDir });
+	try {
+		const rest = await harness.n8n.login(stack.mainUrl, OWNER);
+		return {
+			url: stack.mainUrl,
+			webhookUrl: stack.webhookUrl,
+			rest,
+			apiKey: await publicApiKey(rest),
+			processRoots: () => stack.pids(),
+			async restart() {
+				for (const proc of stack.processes) await stack.restart(proc.name);
+			},
+			async stop() {
+				await stack.stop();
+				rmSync(logDir, { recursive: true, force: true });
+			},
+		};
+	} catch (error) {
+		await stack.stop();
+		rmSync(logDir, { recursive: true, force: true });
+		throw error;
+	}
+}
 
 export const TOPOLOGIES: Record<Topology, ((options: TopologyOptions) => Promise<RunningN8n>) | undefined> = {
 	single: startSingle,
