@@ -5,6 +5,7 @@ import { AssetStore, type AssetSummary } from './assets';
 import { itemView, summarise, type Batch, type BatchItemRecord, type BatchStatus, type JobLookups } from './batches';
 import type { TranslationTimings, VideoTimings } from './config';
 import { IdempotencyStore } from './idempotency';
+import { lipsyncStatusAt, scheduleLipsync, type LipsyncJob, type LipsyncPlan } from './lipsync';
 import { roundCredits, type RenderPlan } from './rendering';
 import {
 	scheduleTranslation,
@@ -26,7 +27,7 @@ export interface SpeechClip {
 	createdAtMs: number;
 }
 
-/** Jobs charged once, when they complete (videos and translations). */
+/** Jobs charged once, when they complete (videos, translations and lipsyncs). */
 interface BillableJob {
 	costCredits: number;
 	finishedAtMs: number;
@@ -37,7 +38,7 @@ interface BillableJob {
 
 /** One of the account's concurrent job slots, taken until `finishedAtMs`. */
 export interface BusySlot {
-	kind: 'video' | 'translation' | 'agent';
+	kind: 'video' | 'translation' | 'lipsync' | 'agent';
 	id: string;
 	finishedAtMs: number;
 }
@@ -85,6 +86,7 @@ export interface StateSummary {
 	/** Videos generated from templates (deleted ones included), in total and per template id. */
 	template_videos: { total: number; by_template: Record<string, number> };
 	translations: { total: number; by_status: Record<TranslationStatus, number>; list: TranslationSummary[] };
+	lipsyncs: { total: number; by_status: Record<TranslationStatus, number> };
 	agent_sessions: { total: number; by_status: Record<AgentSessionStatus, number> };
 	assets: AssetSummary;
 	speech_clips: number;
@@ -98,6 +100,7 @@ export interface StateSummary {
 export type TrackedWork =
 	| { kind: 'video'; job: VideoJob }
 	| { kind: 'translation'; job: TranslationJob }
+	| { kind: 'lipsync'; job: LipsyncJob }
 	| { kind: 'agent_run'; session: AgentSession; run: AgentRun }
 	| { kind: 'batch'; batch: Batch };
 
@@ -113,10 +116,11 @@ interface QueuedItem {
 
 const newId = () => randomBytes(16).toString('hex');
 
-/** The account: videos, translations, agent sessions, uploads, speech clips, wallet and idempotency records. */
+/** The account: videos, translations, lipsyncs, agent sessions, uploads, speech clips, wallet and idempotency records. */
 export class EmulatorState {
 	readonly videos = new Map<string, VideoJob>();
 	readonly translations = new Map<string, TranslationJob>();
+	readonly lipsyncs = new Map<string, LipsyncJob>();
 	readonly sessions = new Map<string, AgentSession>();
 	readonly speechClips = new Map<string, SpeechClip>();
 	readonly assets = new AssetStore();
@@ -359,6 +363,14 @@ export class EmulatorState {
 		return job;
 	}
 
+	addLipsync(plan: LipsyncPlan, now: number, timings: TranslationTimings, sizeBytes: number): LipsyncJob {
+		const job = scheduleLipsync(plan, newId(), this.nextSequence++, now, timings, sizeBytes);
+		this.lipsyncs.set(job.id, job);
+		this.unsettled.add(job);
+		this.announce({ kind: 'lipsync', job });
+		return job;
+	}
+
 	addSession(session: Omit<AgentSession, 'id' | 'sequence'>): AgentSession {
 		const created: AgentSession = { ...session, id: newId(), sequence: this.nextSequence++ };
 		this.sessions.set(created.id, created);
@@ -393,6 +405,9 @@ export class EmulatorState {
 		for (const job of this.translations.values()) {
 			if (job.finishedAtMs > now) slots.push({ kind: 'translation', id: job.id, finishedAtMs: job.finishedAtMs });
 		}
+		for (const job of this.lipsyncs.values()) {
+			if (job.finishedAtMs > now) slots.push({ kind: 'lipsync', id: job.id, finishedAtMs: job.finishedAtMs });
+		}
 		// An agent run about to render already holds the slot its video will take.
 		for (const { session, run } of this.runsAwaitingRender) {
 			slots.push({
@@ -408,7 +423,7 @@ export class EmulatorState {
 	reservedCredits(now: number): number {
 		let reserved = 0;
 		for (const job of this.inFlight(now)) if (job.outcome.status === 'completed') reserved += job.costCredits;
-		for (const job of this.translations.values()) {
+		for (const job of [...this.translations.values(), ...this.lipsyncs.values()]) {
 			if (job.finishedAtMs > now && job.outcome.status === 'completed') reserved += job.costCredits;
 		}
 		for (const { item } of this.batchQueue) reserved += this.promisedCost(item);
@@ -418,6 +433,7 @@ export class EmulatorState {
 	reset(balance = this.initialBalance): void {
 		this.videos.clear();
 		this.translations.clear();
+		this.lipsyncs.clear();
 		this.sessions.clear();
 		this.speechClips.clear();
 		this.assets.clear();
@@ -478,6 +494,9 @@ export class EmulatorState {
 		const translationsByStatus: Record<TranslationStatus, number> = { pending: 0, running: 0, completed: 0, failed: 0 };
 		for (const translation of translationList) translationsByStatus[translation.status]++;
 
+		const lipsyncsByStatus: Record<TranslationStatus, number> = { pending: 0, running: 0, completed: 0, failed: 0 };
+		for (const job of this.lipsyncs.values()) lipsyncsByStatus[lipsyncStatusAt(job, now)]++;
+
 		const sessionsByStatus: Record<AgentSessionStatus, number> = {
 			thinking: 0,
 			waiting_for_input: 0,
@@ -505,6 +524,7 @@ export class EmulatorState {
 				by_template: byTemplate,
 			},
 			translations: { total: translationList.length, by_status: translationsByStatus, list: translationList },
+			lipsyncs: { total: this.lipsyncs.size, by_status: lipsyncsByStatus },
 			agent_sessions: { total: this.sessions.size, by_status: sessionsByStatus },
 			assets: this.assets.summary(),
 			speech_clips: this.speechClips.size,

@@ -20,6 +20,7 @@ import {
 } from './media';
 import { AGENT_STYLE_BY_ID } from './styleCatalog';
 import { MEDIA_EXTENSION, TEMPLATE_BY_ID, type TemplateMedia } from './templateCatalog';
+import { lipsyncStatusAt, type LipsyncJob } from './lipsync';
 import { translationStatusAt, type TranslationJob } from './translation';
 import type { EmulatorState, SpeechClip } from './state';
 import { videoStatusAt, type VideoJob } from './videoJob';
@@ -113,8 +114,16 @@ export function translationLinks(job: TranslationJob, signer: UrlSigner, now: nu
 	};
 }
 
+/** Files of a completed lipsync, regenerated (fresh expiry) on every call. */
+export function lipsyncLinks(job: LipsyncJob, signer: UrlSigner, now: number) {
+	return {
+		video_url: signer.signedUrl(`/lipsyncs/${job.id}.mp4`, now),
+		caption_url: job.captions ? signer.signedUrl(`/lipsyncs/${job.id}.srt`, now) : null,
+	};
+}
+
 /** Paths under these prefixes need a valid presigned query; the rest (previews, thumbnails) is public. */
-export const SIGNED_PREFIXES: readonly string[] = ['/videos/', '/uploads/', '/speech/', '/translations/'];
+export const SIGNED_PREFIXES: readonly string[] = ['/videos/', '/uploads/', '/speech/', '/translations/', '/lipsyncs/'];
 
 export function needsSignature(path: string): boolean {
 	return SIGNED_PREFIXES.some((prefix) => path.startsWith(prefix));
@@ -128,6 +137,7 @@ const VOICE_OBJECT = /^\/assets\/voices\/([0-9a-f]{32})\.mp3$/;
 const UPLOAD_OBJECT = /^\/uploads\/([0-9a-f]{32})\.([a-z0-9]+)$/;
 const SPEECH_OBJECT = /^\/speech\/(req_[0-9a-f]{24})\.mp3$/;
 const TRANSLATION_OBJECT = /^\/translations\/([0-9a-f]{32})\.(mp4|mp3|srt|vtt)$/;
+const LIPSYNC_OBJECT = /^\/lipsyncs\/([0-9a-f]{32})\.(mp4|srt)$/;
 const TEMPLATE_THUMBNAIL = /^\/assets\/templates\/(\w+)\.png$/;
 const TEMPLATE_MEDIA = /^\/assets\/templates\/(\w+)\/(\w+)\.(png|mp4|mp3)$/;
 const STYLE_OBJECT = /^\/assets\/styles\/(\w+)\.(png|mp4)$/;
@@ -158,6 +168,11 @@ function translationObject(job: TranslationJob, extension: string): GeneratedFil
 	if (!job.captions) return undefined;
 	if (extension === 'srt') return staticFile('application/x-subrip', subtitlesSrt(lines, job.durationSeconds));
 	return staticFile('text/vtt', subtitlesVtt(lines, job.durationSeconds));
+}
+
+function lipsyncObject(job: LipsyncJob, extension: string): GeneratedFile | undefined {
+	if (extension === 'mp4') return mp4File(job.sizeBytes, job.durationSeconds, Math.floor(job.createdAtMs / 1000));
+	return job.captions ? staticFile('application/x-subrip', subtitlesSrt(job.title ?? 'Lipsync', job.durationSeconds)) : undefined;
 }
 
 /** Default media of a template variable (`/assets/templates/<template>/<variable>.<ext>`). */
@@ -199,7 +214,7 @@ export function lookupStorageObject(path: string, state: EmulatorState, catalog:
 	return { kind: 'missing' };
 }
 
-/** Uploads, speech, translations and template/style previews. */
+/** Uploads, speech, translations, lipsyncs and template/style previews. */
 function lookupNewObject(path: string, state: EmulatorState, now: number): StorageLookup | undefined {
 	const missing: StorageLookup = { kind: 'missing' };
 	const upload = UPLOAD_OBJECT.exec(path);
@@ -219,6 +234,12 @@ function lookupNewObject(path: string, state: EmulatorState, now: number): Stora
 		const job = state.translations.get(translation[1]);
 		const file =
 			job && translationStatusAt(job, now) === 'completed' ? translationObject(job, translation[2]) : undefined;
+		return file ? { kind: 'file', file, signed: true } : missing;
+	}
+	const lipsync = LIPSYNC_OBJECT.exec(path);
+	if (lipsync) {
+		const job = state.lipsyncs.get(lipsync[1]);
+		const file = job && lipsyncStatusAt(job, now) === 'completed' ? lipsyncObject(job, lipsync[2]) : undefined;
 		return file ? { kind: 'file', file, signed: true } : missing;
 	}
 	const thumbnail = TEMPLATE_THUMBNAIL.exec(path);

@@ -4,6 +4,7 @@ import { assetHandlers } from './assets';
 import { avatarHandlers } from './avatars';
 import { batchHandlers } from './batches';
 import type { Handler, HandlerTable } from './context';
+import { lipsyncHandlers } from './lipsyncs';
 import { speechHandlers } from './speech';
 import { templateHandlers } from './templates';
 import { translationHandlers } from './translations';
@@ -21,6 +22,7 @@ export const HANDLERS: HandlerTable = {
 	...speechHandlers,
 	...templateHandlers,
 	...translationHandlers,
+	...lipsyncHandlers,
 	...agentHandlers,
 	...assetHandlers,
 	...webhookHandlers,
