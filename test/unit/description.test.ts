@@ -9,11 +9,12 @@ const resourceOf = (p: INodeProperties) => (p.displayOptions?.show?.resource as 
 
 /** Operation values live in users' saved workflows: these may only ever grow. */
 const FROZEN: Record<string, string[]> = {
-	video: ['createAvatarVideo', 'createImageVideo', 'createStudioVideo', 'get', 'getMany', 'waitForCompletion', 'download', 'delete'],
+	video: ['createAvatarVideo', 'createImageVideo', 'createStudioVideo', 'createCinematicVideo', 'get', 'getMany', 'waitForCompletion', 'download', 'delete'],
 	videoAgent: ['create', 'get', 'sendMessage', 'getStyles'],
 	template: ['getMany', 'get', 'generate'],
 	translation: ['create', 'get', 'getMany', 'getLanguages', 'waitForCompletion', 'download'],
 	avatar: ['getMany', 'get'],
+	lipsync: ['create', 'get', 'getMany', 'waitForCompletion', 'download'],
 	voice: ['getMany', 'get', 'generateSpeech'],
 	asset: ['upload', 'get', 'delete'],
 	account: ['get'],

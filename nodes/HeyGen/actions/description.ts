@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as account from './account/Account.resource';
 import * as asset from './asset/Asset.resource';
 import * as avatar from './avatar/Avatar.resource';
+import * as lipsync from './lipsync/Lipsync.resource';
 import * as template from './template/Template.resource';
 import * as translation from './translation/Translation.resource';
 import * as video from './video/Video.resource';
@@ -21,6 +22,7 @@ export const properties: INodeProperties[] = [
 			{ name: 'Account', value: 'account' },
 			{ name: 'Asset', value: 'asset' },
 			{ name: 'Avatar', value: 'avatar' },
+			{ name: 'Lipsync', value: 'lipsync' },
 			{ name: 'Template', value: 'template' },
 			{ name: 'Translation', value: 'translation' },
 			{ name: 'Video', value: 'video' },
@@ -31,6 +33,7 @@ export const properties: INodeProperties[] = [
 	...video.description,
 	...template.description,
 	...translation.description,
+	...lipsync.description,
 	...videoAgent.description,
 	...avatar.description,
 	...voice.description,

@@ -3,10 +3,12 @@ export type HeyGenOperations = {
 	account: 'get';
 	asset: 'delete' | 'get' | 'upload';
 	avatar: 'get' | 'getMany';
+	lipsync: 'create' | 'download' | 'get' | 'getMany' | 'waitForCompletion';
 	template: 'generate' | 'get' | 'getMany';
 	translation: 'create' | 'download' | 'get' | 'getLanguages' | 'getMany' | 'waitForCompletion';
 	video:
 		| 'createAvatarVideo'
+		| 'createCinematicVideo'
 		| 'createImageVideo'
 		| 'createStudioVideo'
 		| 'delete'

@@ -5,6 +5,8 @@ import { CancelledError } from '../helpers/sleep';
 import * as account from './account/Account.resource';
 import * as asset from './asset/Asset.resource';
 import * as avatar from './avatar/Avatar.resource';
+import * as lipsync from './lipsync/Lipsync.resource';
+import { lipsyncCreatePlan } from './lipsync/lipsyncJobs';
 import type { HeyGenOperations, HeyGenResource } from './node.type';
 import { resumeParked, type ResumePlans } from './park/resume';
 import { translationCreatePlan } from './translation/translationJobs';
@@ -23,6 +25,13 @@ const OPERATIONS: { [R in HeyGenResource]: Record<HeyGenOperations[R], Operation
 	account: { get: account.get },
 	asset: { delete: asset.delete, get: asset.get, upload: asset.upload },
 	avatar: { get: avatar.get, getMany: avatar.getMany },
+	lipsync: {
+		create: lipsync.create,
+		download: lipsync.download,
+		get: lipsync.get,
+		getMany: lipsync.getMany,
+		waitForCompletion: lipsync.waitForCompletion,
+	},
 	template: { generate: template.generate, get: template.get, getMany: template.getMany },
 	translation: {
 		create: translation.create,
@@ -34,6 +43,7 @@ const OPERATIONS: { [R in HeyGenResource]: Record<HeyGenOperations[R], Operation
 	},
 	video: {
 		createAvatarVideo: video.createAvatarVideo,
+		createCinematicVideo: video.createCinematicVideo,
 		createImageVideo: video.createImageVideo,
 		createStudioVideo: video.createStudioVideo,
 		delete: video.delete,
@@ -76,6 +86,8 @@ const RESUME_PLANS: ResumePlans = {
 	'video.createAvatarVideo': (ctx) => videoCreatePlan(ctx, 'video', undefined, { batches: true }),
 	'video.createImageVideo': (ctx) => videoCreatePlan(ctx, 'video', undefined, { batches: true }),
 	'video.createStudioVideo': (ctx) => videoCreatePlan(ctx, 'video', undefined, { batches: true }),
+	'video.createCinematicVideo': (ctx) => videoCreatePlan(ctx, 'video', undefined, { batches: true }),
+	'lipsync.create': (ctx) => lipsyncCreatePlan(ctx),
 	'template.generate': (ctx) => videoCreatePlan(ctx, 'template-video'),
 	'translation.create': (ctx) => translationCreatePlan(ctx),
 	'videoAgent.create': (ctx) => agentPlan(ctx, () => false),

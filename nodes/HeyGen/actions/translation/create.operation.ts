@@ -6,6 +6,7 @@ import { invalidInputError, type FieldLabels } from '../../helpers/validation';
 import { createTranslationBodySchema, TRANSLATION_MODES } from '../../schemas';
 import { apiData } from '../../transport/request';
 import { additionalFields, callbackIdField, callbackIdOf, createOptions, describeField, inputBinaryField, waitFields } from '../common.descriptions';
+import { dubbingSwitches } from '../dubbingOptions';
 import { failPrepared, prepareBodies, readCreateSettings, runCreates, type PreparedItem } from '../createFlow';
 import { fileSourceInput, pendingFileFingerprint, uploadPendingFile } from '../fileSource';
 import { translationCreatePlan } from './translationJobs';
@@ -70,15 +71,13 @@ const properties: INodeProperties[] = [
 		{ displayName: 'Captions', name: 'enable_caption', type: 'boolean', default: false, description: 'Whether to make SRT and VTT caption files' },
 		{ displayName: 'Dynamic Duration', name: 'enable_dynamic_duration', type: 'boolean', default: true, description: 'Whether the video may get longer or shorter to fit the translated speech' },
 		{ displayName: 'End Time (Seconds)', name: 'end_time', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'Translate only up to this point' },
-		{ displayName: 'Enhance Speech', name: 'enable_speech_enhancement', type: 'boolean', default: false, description: 'Whether to clean up the voice track' },
 		{ displayName: 'Folder ID', name: 'folder_id', type: 'string', default: '', description: 'The HeyGen folder to put the translations in' },
 		{ displayName: 'Input Language', name: 'input_language', type: 'string', default: '', placeholder: 'e.g. English', description: 'The language spoken in the video; detected when empty' },
-		{ displayName: 'Keep the Same Format', name: 'keep_the_same_format', type: 'boolean', default: false, description: "Whether to keep the source video's resolution and bitrate" },
-		{ displayName: 'Remove Music', name: 'disable_music_track', type: 'boolean', default: false, description: 'Whether to drop the background music' },
 		{ displayName: 'Speakers', name: 'speaker_num', type: 'number', default: 1, typeOptions: { minValue: 1 }, description: 'How many people speak; helps separate voices' },
 		{ displayName: 'Start Time (Seconds)', name: 'start_time', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'Translate only from this point' },
 		{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Name of the translation in HeyGen' },
 		{ displayName: 'Translate Audio Only', name: 'translate_audio_only', type: 'boolean', default: false, description: 'Whether to dub only the audio and keep the original picture (no lip-sync)' },
+		...dubbingSwitches,
 	] as INodeProperties[]),
 	createOptions,
 ];

@@ -5,10 +5,9 @@ import { TERMINAL_TRANSLATION_STATUSES, type TranslationDetail } from '../../sch
 import { downloadToBinary, type DownloadTarget } from '../../transport/download';
 import type { JobKind, JobSnapshot } from '../../transport/jobs';
 import { readStatuses } from '../../transport/batches';
-import { apiData, apiPage, type RunContext } from '../../transport/request';
+import { findListedJobs } from '../../transport/listedJobs';
+import { apiData, type RunContext } from '../../transport/request';
 import { batchPlan, type CreatePlan, type PreparedItem } from '../createFlow';
-
-const LIST_PAGE_SIZE = 100;
 
 /** A translation as the node outputs it: HeyGen's fields, with `id` as `video_translation_id`. */
 export function translationOutput(detail: IDataObject, extra: IDataObject = {}): IDataObject {
@@ -33,20 +32,7 @@ export function translationJobKind(ctx: RunContext): JobKind {
 		async getOne(id, itemIndex) {
 			return snapshot(await apiData<IDataObject>(ctx, 'getTranslation', { pathParams: { video_translation_id: id }, itemIndex }));
 		},
-		async getMany(ids) {
-			const wanted = new Set(ids);
-			const found = new Map<string, JobSnapshot>();
-			let token: string | undefined;
-			for (let page = 0; page < Math.ceil(ids.length / LIST_PAGE_SIZE) + 1; page++) {
-				const result = await apiPage<IDataObject>(ctx, 'listTranslations', { limit: LIST_PAGE_SIZE, token });
-				for (const detail of result.items) {
-					if (wanted.has(String(detail.id))) found.set(String(detail.id), snapshot(detail));
-				}
-				token = result.nextToken;
-				if (!token || found.size === wanted.size) break;
-			}
-			return found;
-		},
+		getMany: async (ids) => await findListedJobs(ctx, 'listTranslations', ids, snapshot),
 		statuses: async (ids) => await readStatuses(ctx, 'getTranslationStatuses', 'video_translation_ids', ids),
 	};
 }

@@ -3,12 +3,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { TERMINAL_VIDEO_STATUSES, type VideoDetail } from '../../schemas';
 import { readStatuses } from '../../transport/batches';
 import type { JobKind, JobSnapshot } from '../../transport/jobs';
-import { apiData, apiPage, type RunContext } from '../../transport/request';
-import { batchPlan, type CreatePlan, type PreparedItem } from '../createFlow';
+import { findListedJobs } from '../../transport/listedJobs';
+import { apiData, type RunContext } from '../../transport/request';
+import { batchPlan, callbackIdOfItem, type CreatePlan, type PreparedItem } from '../createFlow';
 import { videoOutput } from './shared';
 import { attachVideoFile } from './videoFiles';
-
-const LIST_PAGE_SIZE = 100;
 
 export function videoSnapshot(detail: VideoDetail | IDataObject): JobSnapshot {
 	const raw = detail as IDataObject;
@@ -35,22 +34,7 @@ export function videoJobKind(ctx: RunContext): JobKind {
 		async getOne(id, itemIndex) {
 			return videoSnapshot(await apiData<IDataObject>(ctx, 'getVideo', { pathParams: { video_id: id }, itemIndex }));
 		},
-		async getMany(ids) {
-			const wanted = new Set(ids);
-			const found = new Map<string, JobSnapshot>();
-			const maxPages = Math.ceil(ids.length / LIST_PAGE_SIZE) + 1;
-			let token: string | undefined;
-			for (let page = 0; page < maxPages; page++) {
-				const result = await apiPage<IDataObject>(ctx, 'listVideos', { limit: LIST_PAGE_SIZE, token });
-				for (const detail of result.items) {
-					const snapshot = videoSnapshot(detail);
-					if (wanted.has(snapshot.id)) found.set(snapshot.id, snapshot);
-				}
-				token = result.nextToken;
-				if (!token || found.size === wanted.size) break;
-			}
-			return found;
-		},
+		getMany: async (ids) => await findListedJobs(ctx, 'listVideos', ids, videoSnapshot),
 		statuses: async (ids) => await readStatuses(ctx, 'getVideoStatuses', 'video_ids', ids),
 	};
 }
@@ -76,7 +60,7 @@ export function videoCreatePlan(
 		events: ['avatar_video.success', 'avatar_video.fail'],
 		...(options.batches ? { batch: batchPlan(ctx, 'video') } : {}),
 		submit: send && (async (item, key) => [videoSnapshot(await send(item, key))]),
-		toJson: (job, item) => videoOutput(job.raw, { callback_id: item.body?.callback_id as string | undefined }),
+		toJson: (job, item) => videoOutput(job.raw, { callback_id: callbackIdOfItem(item) }),
 		failureOf: (job) => ({
 			code: job.raw.failure_code as string | undefined,
 			message: job.raw.failure_message as string | undefined,
