@@ -105,6 +105,57 @@ describe('the coverage examples, run with `n8n execute`', () => {
 		expect(session.binary?.data?.mimeType).toBe('video/mp4');
 	});
 
+	it('makes a cinematic video from a prompt per market, each downloaded and carrying its row', async () => {
+		const run = execute('hgExCinematic001');
+		expect(run.exitCode).toBe(0);
+		const rows = nodeOutput(run, 'Launch shots');
+		const shots = nodeOutput(run, 'Cinematic launch shot');
+		expect(shots).toHaveLength(2);
+		shots.forEach((shot, i) => {
+			expect(shot.pairedItem).toEqual({ item: i });
+			expect(shot.json).toMatchObject({ status: 'completed', duration: 8, callback_id: rows[i].json.shotId, city: rows[i].json.city, title: `Launch shot, ${rows[i].json.city}` });
+			expect(shot.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${shot.json.video_id}.mp4` });
+		});
+		const creates = (await emulatorRequests()).filter((r) => r.method === 'POST' && r.path === '/v3/videos');
+		expect(creates).toHaveLength(2);
+		expect(creates[0].body).toMatchObject({
+			type: 'cinematic_avatar',
+			avatar_id: ['lk_abigail_office'],
+			references: [{ type: 'url', url: 'https://media.example.com/brand/mood-board.png' }],
+			aspect_ratio: '9:16',
+			resolution: '1080p',
+			duration: 8,
+		});
+		expect(creates[0].body.prompt).toContain(`in ${rows[0].json.city}, stops`);
+		expect(creates.every((r) => !('callback_id' in r.body))).toBe(true);
+	});
+
+	it('generates speech, then lipsyncs a presenter video to it', async () => {
+		const run = execute('hgExSpeechLip001');
+		expect(run.exitCode).toBe(0);
+		const [speech] = nodeOutput(run, 'Generate the new speech');
+		const [lipsync, ...rest] = nodeOutput(run, 'Lipsync the presenter');
+		expect(rest).toHaveLength(0);
+		expect(lipsync.json).toMatchObject({
+			lipsync_id: expect.any(String),
+			status: 'completed',
+			callback_id: 'onboarding-welcome',
+			title: 'Onboarding welcome, new script',
+			duration: speech.json.duration,
+			caption_url: expect.any(String),
+		});
+		expect(lipsync.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${lipsync.json.lipsync_id}.mp4` });
+		const creates = (await emulatorRequests()).filter((r) => r.method === 'POST' && r.path === '/v3/lipsyncs');
+		expect(creates).toHaveLength(1);
+		expect(creates[0].body).toMatchObject({
+			video: { type: 'url', url: 'https://media.example.com/onboarding/presenter.mp4' },
+			audio: { type: 'url', url: speech.json.audio_url },
+			mode: 'speed',
+			enable_caption: true,
+		});
+		expect(creates[0].headers['idempotency-key']).toMatch(/^n8n-lipsync-/);
+	});
+
 	it('runs the node as AI agent tools from $fromAI parameters, without a model', async () => {
 		const run = execute('hgExAgentTools01');
 		expect(run.exitCode).toBe(0);
