@@ -38,8 +38,9 @@ export const MAGIC_INPUTS = Object.freeze({
 	/** In a script, `[[fail:<code>]]`: fails with that failure code. */
 	failWithCodePattern: /\[\[fail:([a-z0-9_]+)\]\]/,
 	/**
-	 * A host ending in this (audio, image, background, watermark or studio scene URL, template media):
-	 * fails with `download_failed`; a translation source on such a host fails the translation.
+	 * A host ending in this (audio, image, background, watermark, studio scene or cinematic reference
+	 * URL, template media): fails with `download_failed`; a translation source or a lipsync's video
+	 * or audio on such a host fails that job.
 	 */
 	unreachableHostSuffix: '.invalid',
 });

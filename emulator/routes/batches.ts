@@ -145,7 +145,9 @@ export const batchHandlers: HandlerTable = {
 	getLipsyncStatuses: ({ query, now, services }) => {
 		const direct = unique(query.lipsync_ids).map((id) => {
 			const job = services.state.lipsyncs.get(id);
-			return jobEntry(id, job && translationItemView(0, job, now, 'lipsync_failed'));
+			// A lipsync has no failure code of its own; its status entry tells an input that could not be fetched.
+			const code = job?.outcome.status === 'failed' && job.outcome.stage === 'pending' ? 'download_failed' : 'lipsync_failed';
+			return jobEntry(id, job && translationItemView(0, job, now, code));
 		});
 		const expanded = unique(query.batch_ids).map((id) => ({ batch_id: id, status: STATUS_NOT_FOUND }));
 		return statusesReply([...direct, ...expanded]);

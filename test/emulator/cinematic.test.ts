@@ -16,6 +16,7 @@ const clip = (n: number) => ({ type: 'url', url: `https://media.example.com/moti
 
 describe('POST /v3/videos with type cinematic_avatar', () => {
 	it('renders a video from a prompt and looks, as long as asked, charged per video', async () => {
+		Object.assign(emulator().config.timings, { pendingMs: 300, processingMs: 400 });
 		const created = await create(cinematic({ avatar_id: [SEED_IDS.digitalTwinLook, SEED_IDS.studioLook], duration: 6, references: [image(1), clip(1)], aspect_ratio: '9:16', resolution: '1080p', enhance_prompt: true, title: 'Office walk' }));
 		expect(created.status).toBe(200);
 		expectValidResponse('createVideo', created.body);

@@ -37,6 +37,7 @@ async function waitForLipsync(id: string, timeoutMs = 5000): Promise<{ detail: J
 
 describe('POST /v3/lipsyncs', () => {
 	it('answers a lipsync_id; the job runs pending → running → completed with its files signed', async () => {
+		Object.assign(emulator().config.translationTimings, { pendingMs: 300, runningMs: 400 });
 		const created = await lipsync({ video: VIDEO, audio: AUDIO, title: 'Dubbed intro', mode: 'precision', enable_caption: true, callback_id: 'row-9' });
 		expect(created.status).toBe(200);
 		expectValidResponse('createLipsync', created.body);
@@ -88,6 +89,8 @@ describe('POST /v3/lipsyncs', () => {
 	});
 
 	it('fails while running for a title with the failure marker', async () => {
+		// Long enough for each status to be seen even on a busy machine.
+		Object.assign(emulator().config.translationTimings, { pendingMs: 300, runningMs: 400 });
 		const id = (await lipsync({ video: VIDEO, audio: AUDIO, title: 'take [[fail]]' })).body.data.lipsync_id;
 		const { detail, seen } = await waitForLipsync(id);
 		expect(seen).toEqual(['pending', 'running', 'failed']);
@@ -159,11 +162,14 @@ describe('GET /v3/lipsyncs and /v3/lipsyncs/statuses', () => {
 	it('reads many statuses at once; unknown ids and batches are not_found', async () => {
 		const done = (await lipsync({ video: VIDEO, audio: AUDIO })).body.data.lipsync_id;
 		await waitForLipsync(done);
+		const unfetchable = (await lipsync({ video: VIDEO, audio: { type: 'url', url: 'https://a.example.invalid/x.mp3' } })).body.data.lipsync_id;
+		await waitForLipsync(unfetchable);
 		const running = (await lipsync({ video: VIDEO, audio: AUDIO })).body.data.lipsync_id;
-		const response = await call(emulator(), 'GET', `/v3/lipsyncs/statuses?lipsync_ids=${done},${running},nope&batch_ids=b1`);
+		const response = await call(emulator(), 'GET', `/v3/lipsyncs/statuses?lipsync_ids=${done},${unfetchable},${running},nope&batch_ids=b1`);
 		expectValidResponse('getLipsyncStatuses', response.body);
 		expect(response.body.data).toEqual([
 			{ video_id: done, status: 'completed' },
+			{ video_id: unfetchable, status: 'failed', error: { code: 'download_failed', message: expect.stringContaining('Failed to download the audio') } },
 			{ video_id: running, status: 'queued' },
 			{ video_id: 'nope', status: 'not_found' },
 			{ batch_id: 'b1', status: 'not_found' },
