@@ -5,7 +5,7 @@ import { ApiProblem, invalidParameter } from './errors';
 import type { MultipartFile } from './multipart';
 
 /** `type` of `GET /v3/assets/{id}`. */
-export type AssetKind = 'image' | 'video' | 'audio' | 'pdf' | 'subtitle';
+export type AssetKind = 'image' | 'video' | 'audio' | 'pdf' | 'subtitle' | 'archive';
 
 /** What HeyGen stores, by detected MIME type; anything else is refused. */
 const STORABLE_TYPES: Readonly<Record<string, { kind: AssetKind; extension: string }>> = {
@@ -17,6 +17,8 @@ const STORABLE_TYPES: Readonly<Record<string, { kind: AssetKind; extension: stri
 	'audio/wav': { kind: 'audio', extension: 'wav' },
 	'application/pdf': { kind: 'pdf', extension: 'pdf' },
 	'application/x-subrip': { kind: 'subtitle', extension: 'srt' },
+	// HyperFrames projects: HeyGen's HyperFrames CLI uploads its zips to `POST /v3/assets`.
+	'application/zip': { kind: 'archive', extension: 'zip' },
 };
 
 /** ISO-BMFF brands that are not videos (HEIF/AVIF stills, M4A audio). */
@@ -72,6 +74,8 @@ export function detectMimeType(bytes: Buffer): string {
 	}
 	if (startsWith(head, 'ID3') || isMpegAudioFrame(head)) return 'audio/mpeg';
 	if (startsWith(head, '%PDF-')) return 'application/pdf';
+	// A zip's first local file header, or the end record of an empty zip.
+	if (startsWith(head, 'PK\x03\x04') || startsWith(head, 'PK\x05\x06')) return 'application/zip';
 	if (looksLikeText(head)) {
 		return SRT_CUE_TIMING.test(head.toString('utf8').replace(/^\uFEFF/, '')) ? 'application/x-subrip' : 'text/plain';
 	}
@@ -144,7 +148,7 @@ export class AssetStore {
 	}
 
 	summary(): AssetSummary {
-		const byKind: Record<AssetKind, number> = { image: 0, video: 0, audio: 0, pdf: 0, subtitle: 0 };
+		const byKind: Record<AssetKind, number> = { image: 0, video: 0, audio: 0, pdf: 0, subtitle: 0, archive: 0 };
 		let count = 0;
 		let bytes = 0;
 		for (const asset of this.assets.values()) {

@@ -36,6 +36,7 @@ export { TRANSLATION_LANGUAGES, TRANSLATION_FAILURES } from './translation';
 export { LIPSYNC_FAILURES } from './lipsync';
 export type { LipsyncJob } from './lipsync';
 export { CINEMATIC_CREDITS_PER_VIDEO } from './rendering';
+export { PROOFREAD_FAILURES } from './proofread';
 export { AGENT_FAIL_MARKER } from './agent';
 export { detectMimeType } from './assets';
 export { DEFAULT_API_KEY, DEFAULT_BALANCE, DEFAULT_CONFIG } from './config';
@@ -66,6 +67,7 @@ export { MAGIC_INPUTS } from './rendering';
 export { EmulatorState, videoStatusAt } from './state';
 export type { StateSummary, VideoJob, VideoStatus } from './state';
 export type { TranslationJob, TranslationStatus } from './translation';
+export type { ProofreadJob, ProofreadStatus } from './proofread';
 export type { AgentSession, AgentSessionStatus } from './agent';
 
 export interface EmulatorOptions {

@@ -49,9 +49,15 @@ function movieHeader(durationSeconds: number, createdAtUnix: number): Buffer {
 	);
 }
 
-/** An ISO-BMFF file: `ftyp` (isom), a `moov` holding `mvhd`, and an `mdat` filling up to `size`. */
-export function mp4File(size: number, durationSeconds: number, createdAtUnix: number): GeneratedFile {
-	const ftyp = box('ftyp', Buffer.from('isom', 'latin1'), uint32s(0x200), Buffer.from('isomiso2avc1mp41', 'latin1'));
+/** The `ftyp` of each ISO-BMFF container: MP4, or QuickTime (`qt  `, the brand a MOV carries). */
+const FILE_TYPES = {
+	mp4: { contentType: 'video/mp4', ftyp: box('ftyp', Buffer.from('isom', 'latin1'), uint32s(0x200), Buffer.from('isomiso2avc1mp41', 'latin1')) },
+	mov: { contentType: 'video/quicktime', ftyp: box('ftyp', Buffer.from('qt  ', 'latin1'), uint32s(0x200), Buffer.from('qt  ', 'latin1')) },
+};
+
+/** An ISO-BMFF file: `ftyp` (isom, or qt for a MOV), a `moov` holding `mvhd`, and an `mdat` filling up to `size`. */
+export function mp4File(size: number, durationSeconds: number, createdAtUnix: number, container: 'mp4' | 'mov' = 'mp4'): GeneratedFile {
+	const { ftyp, contentType } = FILE_TYPES[container];
 	const moov = box('moov', movieHeader(durationSeconds, createdAtUnix));
 	const mdatSize = size - ftyp.length - moov.length;
 	let mdatHeader: Buffer;
@@ -66,7 +72,7 @@ export function mp4File(size: number, durationSeconds: number, createdAtUnix: nu
 		mdatHeader.write('mdat', 4, 'latin1');
 		mdatHeader.writeBigUInt64BE(BigInt(mdatSize), 8);
 	}
-	return { contentType: 'video/mp4', size, prefix: Buffer.concat([ftyp, moov, mdatHeader]) };
+	return { contentType, size, prefix: Buffer.concat([ftyp, moov, mdatHeader]) };
 }
 
 function ebmlElement(id: number[], data: Buffer): Buffer {

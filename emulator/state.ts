@@ -4,8 +4,10 @@ import { viewSession, type AgentRun, type AgentSession, type AgentSessionStatus 
 import { AssetStore, type AssetSummary } from './assets';
 import { itemView, summarise, type Batch, type BatchItemRecord, type BatchStatus, type JobLookups } from './batches';
 import type { TranslationTimings, VideoTimings } from './config';
+import { renderStatusAt, scheduleRender, type HyperframesRender, type RenderPlan as HyperframesPlan, type RenderStatus } from './hyperframes';
 import { IdempotencyStore } from './idempotency';
 import { lipsyncStatusAt, scheduleLipsync, type LipsyncJob, type LipsyncPlan } from './lipsync';
+import { proofreadStatusAt, scheduleProofread, type ProofreadJob, type ProofreadPlan, type ProofreadStatus } from './proofread';
 import { roundCredits, type RenderPlan } from './rendering';
 import {
 	scheduleTranslation,
@@ -38,7 +40,7 @@ interface BillableJob {
 
 /** One of the account's concurrent job slots, taken until `finishedAtMs`. */
 export interface BusySlot {
-	kind: 'video' | 'translation' | 'lipsync' | 'agent';
+	kind: 'video' | 'translation' | 'lipsync' | 'agent' | 'render';
 	id: string;
 	finishedAtMs: number;
 }
@@ -87,7 +89,10 @@ export interface StateSummary {
 	template_videos: { total: number; by_template: Record<string, number> };
 	translations: { total: number; by_status: Record<TranslationStatus, number>; list: TranslationSummary[] };
 	lipsyncs: { total: number; by_status: Record<TranslationStatus, number> };
+	proofreads: { total: number; by_status: Record<ProofreadStatus, number> };
 	agent_sessions: { total: number; by_status: Record<AgentSessionStatus, number> };
+	/** HyperFrames renders that exist (not deleted), and the deleted ones. */
+	hyperframes: { total: number; deleted: number; by_status: Record<RenderStatus, number> };
 	assets: AssetSummary;
 	speech_clips: number;
 	/** Endpoints (never their secrets), listed events and delivery attempts by outcome. */
@@ -101,6 +106,8 @@ export type TrackedWork =
 	| { kind: 'video'; job: VideoJob }
 	| { kind: 'translation'; job: TranslationJob }
 	| { kind: 'lipsync'; job: LipsyncJob }
+	| { kind: 'render'; render: HyperframesRender }
+	| { kind: 'proofread'; job: ProofreadJob }
 	| { kind: 'agent_run'; session: AgentSession; run: AgentRun }
 	| { kind: 'batch'; batch: Batch };
 
@@ -121,6 +128,8 @@ export class EmulatorState {
 	readonly videos = new Map<string, VideoJob>();
 	readonly translations = new Map<string, TranslationJob>();
 	readonly lipsyncs = new Map<string, LipsyncJob>();
+	readonly renders = new Map<string, HyperframesRender>();
+	readonly proofreads = new Map<string, ProofreadJob>();
 	readonly sessions = new Map<string, AgentSession>();
 	readonly speechClips = new Map<string, SpeechClip>();
 	readonly assets = new AssetStore();
@@ -371,6 +380,42 @@ export class EmulatorState {
 		return job;
 	}
 
+	addRender(plan: HyperframesPlan, now: number, timings: VideoTimings, sizeBytes: number): HyperframesRender {
+		const render = scheduleRender(plan, newId(), this.nextSequence++, now, timings, sizeBytes);
+		this.renders.set(render.id, render);
+		this.unsettled.add(render);
+		this.announce({ kind: 'render', render });
+		return render;
+	}
+
+	/** A render that exists and is not deleted. */
+	findRender(id: string): HyperframesRender | undefined {
+		const render = this.renders.get(id);
+		return render && render.deletedAtMs === null ? render : undefined;
+	}
+
+	/** Soft-deletes a render; one still in progress stops there and is never charged. */
+	deleteRender(id: string, now: number): boolean {
+		const render = this.findRender(id);
+		if (!render) return false;
+		this.settle(now);
+		render.deletedAtMs = now;
+		return true;
+	}
+
+	/** Renders still holding a concurrency slot (deleted ones stopped). */
+	private rendersInFlight(now: number): HyperframesRender[] {
+		return [...this.renders.values()].filter((render) => render.deletedAtMs === null && render.finishedAtMs > now);
+	}
+
+	/** Proofreads take no concurrency slot and cost nothing: the translation generated from one does. */
+	addProofread(plan: ProofreadPlan, now: number, timings: TranslationTimings): ProofreadJob {
+		const job = scheduleProofread(plan, newId(), this.nextSequence++, now, timings);
+		this.proofreads.set(job.id, job);
+		this.announce({ kind: 'proofread', job });
+		return job;
+	}
+
 	addSession(session: Omit<AgentSession, 'id' | 'sequence'>): AgentSession {
 		const created: AgentSession = { ...session, id: newId(), sequence: this.nextSequence++ };
 		this.sessions.set(created.id, created);
@@ -408,6 +453,7 @@ export class EmulatorState {
 		for (const job of this.lipsyncs.values()) {
 			if (job.finishedAtMs > now) slots.push({ kind: 'lipsync', id: job.id, finishedAtMs: job.finishedAtMs });
 		}
+		for (const render of this.rendersInFlight(now)) slots.push({ kind: 'render', id: render.id, finishedAtMs: render.finishedAtMs });
 		// An agent run about to render already holds the slot its video will take.
 		for (const { session, run } of this.runsAwaitingRender) {
 			slots.push({
@@ -426,6 +472,7 @@ export class EmulatorState {
 		for (const job of [...this.translations.values(), ...this.lipsyncs.values()]) {
 			if (job.finishedAtMs > now && job.outcome.status === 'completed') reserved += job.costCredits;
 		}
+		for (const render of this.rendersInFlight(now)) if (render.outcome.status === 'completed') reserved += render.costCredits;
 		for (const { item } of this.batchQueue) reserved += this.promisedCost(item);
 		return roundCredits(reserved);
 	}
@@ -434,6 +481,8 @@ export class EmulatorState {
 		this.videos.clear();
 		this.translations.clear();
 		this.lipsyncs.clear();
+		this.renders.clear();
+		this.proofreads.clear();
 		this.sessions.clear();
 		this.speechClips.clear();
 		this.assets.clear();
@@ -447,6 +496,12 @@ export class EmulatorState {
 		this.nextSequence = 1;
 		this.initialBalance = balance;
 		this.credits = balance;
+	}
+
+	private proofreadSummary(now: number): StateSummary['proofreads'] {
+		const byStatus: Record<ProofreadStatus, number> = { processing: 0, completed: 0, failed: 0 };
+		for (const job of this.proofreads.values()) byStatus[proofreadStatusAt(job, now)]++;
+		return { total: this.proofreads.size, by_status: byStatus };
 	}
 
 	private batchSummary(now: number): StateSummary['batches'] {
@@ -509,6 +564,10 @@ export class EmulatorState {
 			sessionsByStatus[viewSession(session, now, (id) => this.videos.get(id)).status]++;
 		}
 
+		const rendersByStatus: Record<RenderStatus, number> = { queued: 0, rendering: 0, completed: 0, failed: 0 };
+		const liveRenders = [...this.renders.values()].filter((render) => render.deletedAtMs === null);
+		for (const render of liveRenders) rendersByStatus[renderStatusAt(render, now)]++;
+
 		return {
 			balance: this.credits,
 			reserved_credits: this.reservedCredits(now),
@@ -525,7 +584,9 @@ export class EmulatorState {
 			},
 			translations: { total: translationList.length, by_status: translationsByStatus, list: translationList },
 			lipsyncs: { total: this.lipsyncs.size, by_status: lipsyncsByStatus },
+			proofreads: this.proofreadSummary(now),
 			agent_sessions: { total: this.sessions.size, by_status: sessionsByStatus },
+			hyperframes: { total: liveRenders.length, deleted: this.renders.size - liveRenders.length, by_status: rendersByStatus },
 			assets: this.assets.summary(),
 			speech_clips: this.speechClips.size,
 			webhooks: this.webhooks.summary(),

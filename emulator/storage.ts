@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 
+import { parseSrt, writeSubtitles } from '../nodes/HeyGen/schemas/srt';
 import { assetPath, type StoredAsset } from './assets';
 import type { Catalog } from './catalog';
 import {
@@ -21,6 +22,8 @@ import {
 import { AGENT_STYLE_BY_ID } from './styleCatalog';
 import { MEDIA_EXTENSION, TEMPLATE_BY_ID, type TemplateMedia } from './templateCatalog';
 import { lipsyncStatusAt, type LipsyncJob } from './lipsync';
+import { renderStatusAt, type HyperframesRender } from './hyperframes';
+import { proofreadStatusAt, type ProofreadJob, type SubtitleSource } from './proofread';
 import { translationStatusAt, type TranslationJob } from './translation';
 import type { EmulatorState, SpeechClip } from './state';
 import { videoStatusAt, type VideoJob } from './videoJob';
@@ -122,8 +125,29 @@ export function lipsyncLinks(job: LipsyncJob, signer: UrlSigner, now: number) {
 	};
 }
 
+/** Files of a completed HyperFrames render (its video in the container it asked for), regenerated (fresh expiry) on every call. */
+export function renderLinks(render: HyperframesRender, signer: UrlSigner, now: number) {
+	return {
+		video_url: signer.signedUrl(`/hyperframes/${render.id}.${render.format}`, now),
+		thumbnail_url: signer.signedUrl(`/hyperframes/${render.id}.png`, now),
+	};
+}
+
+function subtitleUrl(source: SubtitleSource | null, path: string, signer: UrlSigner, now: number): string | null {
+	if (!source) return null;
+	return source.kind === 'url' ? source.url : signer.signedUrl(path, now);
+}
+
+/** `GET .../proofreads/{id}/srt`: the subtitles as they stand, and the SRT given at creation. */
+export function proofreadSrtLinks(job: ProofreadJob, signer: UrlSigner, now: number) {
+	return {
+		srt_url: subtitleUrl(job.subtitles, `/proofreads/${job.id}.srt`, signer, now) as string,
+		original_srt_url: subtitleUrl(job.original, `/proofreads/${job.id}.original.srt`, signer, now),
+	};
+}
+
 /** Paths under these prefixes need a valid presigned query; the rest (previews, thumbnails) is public. */
-export const SIGNED_PREFIXES: readonly string[] = ['/videos/', '/uploads/', '/speech/', '/translations/', '/lipsyncs/'];
+export const SIGNED_PREFIXES: readonly string[] = ['/videos/', '/uploads/', '/speech/', '/translations/', '/lipsyncs/', '/hyperframes/', '/proofreads/'];
 
 export function needsSignature(path: string): boolean {
 	return SIGNED_PREFIXES.some((prefix) => path.startsWith(prefix));
@@ -138,6 +162,8 @@ const UPLOAD_OBJECT = /^\/uploads\/([0-9a-f]{32})\.([a-z0-9]+)$/;
 const SPEECH_OBJECT = /^\/speech\/(req_[0-9a-f]{24})\.mp3$/;
 const TRANSLATION_OBJECT = /^\/translations\/([0-9a-f]{32})\.(mp4|mp3|srt|vtt)$/;
 const LIPSYNC_OBJECT = /^\/lipsyncs\/([0-9a-f]{32})\.(mp4|srt)$/;
+const RENDER_OBJECT = /^\/hyperframes\/([0-9a-f]{32})\.(mp4|webm|mov|png)$/;
+const PROOFREAD_OBJECT = /^\/proofreads\/([0-9a-f]{32})(\.original)?\.srt$/;
 const TEMPLATE_THUMBNAIL = /^\/assets\/templates\/(\w+)\.png$/;
 const TEMPLATE_MEDIA = /^\/assets\/templates\/(\w+)\/(\w+)\.(png|mp4|mp3)$/;
 const STYLE_OBJECT = /^\/assets\/styles\/(\w+)\.(png|mp4)$/;
@@ -166,6 +192,12 @@ function translationObject(job: TranslationJob, extension: string): GeneratedFil
 	}
 	if (extension === 'mp3') return staticFile('audio/mpeg', speechMp3(job.durationSeconds, lines));
 	if (!job.captions) return undefined;
+	const edited = job.subtitles === undefined ? undefined : parseSrt(job.subtitles);
+	if (edited?.ok) {
+		return extension === 'srt'
+			? staticFile('application/x-subrip', Buffer.from(writeSubtitles(edited.cues), 'utf8'))
+			: staticFile('text/vtt', Buffer.from(writeSubtitles(edited.cues, 'vtt'), 'utf8'));
+	}
 	if (extension === 'srt') return staticFile('application/x-subrip', subtitlesSrt(lines, job.durationSeconds));
 	return staticFile('text/vtt', subtitlesVtt(lines, job.durationSeconds));
 }
@@ -173,6 +205,14 @@ function translationObject(job: TranslationJob, extension: string): GeneratedFil
 function lipsyncObject(job: LipsyncJob, extension: string): GeneratedFile | undefined {
 	if (extension === 'mp4') return mp4File(job.sizeBytes, job.durationSeconds, Math.floor(job.createdAtMs / 1000));
 	return job.captions ? staticFile('application/x-subrip', subtitlesSrt(job.title ?? 'Lipsync', job.durationSeconds)) : undefined;
+}
+
+/** A completed render's video (only in the container it was rendered to) or thumbnail. */
+function renderObject(render: HyperframesRender, extension: string): GeneratedFile | undefined {
+	if (extension === 'png') return staticFile('image/png', THUMBNAIL_PNG);
+	if (extension !== render.format) return undefined;
+	if (extension === 'webm') return webmFile(render.sizeBytes);
+	return mp4File(render.sizeBytes, render.durationSeconds, Math.floor(render.createdAtMs / 1000), extension === 'mov' ? 'mov' : 'mp4');
 }
 
 /** Default media of a template variable (`/assets/templates/<template>/<variable>.<ext>`). */
@@ -214,7 +254,7 @@ export function lookupStorageObject(path: string, state: EmulatorState, catalog:
 	return { kind: 'missing' };
 }
 
-/** Uploads, speech, translations, lipsyncs and template/style previews. */
+/** Uploads, speech, translations, lipsyncs, HyperFrames renders, proofread subtitles and template/style previews. */
 function lookupNewObject(path: string, state: EmulatorState, now: number): StorageLookup | undefined {
 	const missing: StorageLookup = { kind: 'missing' };
 	const upload = UPLOAD_OBJECT.exec(path);
@@ -241,6 +281,18 @@ function lookupNewObject(path: string, state: EmulatorState, now: number): Stora
 		const job = state.lipsyncs.get(lipsync[1]);
 		const file = job && lipsyncStatusAt(job, now) === 'completed' ? lipsyncObject(job, lipsync[2]) : undefined;
 		return file ? { kind: 'file', file, signed: true } : missing;
+	}
+	const rendered = RENDER_OBJECT.exec(path);
+	if (rendered) {
+		const render = state.findRender(rendered[1]);
+		const file = render && renderStatusAt(render, now) === 'completed' ? renderObject(render, rendered[2]) : undefined;
+		return file ? { kind: 'file', file, signed: true } : missing;
+	}
+	const proofread = PROOFREAD_OBJECT.exec(path);
+	if (proofread) {
+		const job = state.proofreads.get(proofread[1]);
+		const source = job && proofreadStatusAt(job, now) === 'completed' ? (proofread[2] ? job.original : job.subtitles) : null;
+		return source?.kind === 'text' ? { kind: 'file', file: staticFile('application/x-subrip', Buffer.from(source.text, 'utf8')), signed: true } : missing;
 	}
 	const thumbnail = TEMPLATE_THUMBNAIL.exec(path);
 	if (thumbnail) {

@@ -70,6 +70,8 @@ export interface TranslationPlan {
 	callbackUrl: string | null;
 	costCredits: number;
 	outcome: TranslationOutcome;
+	/** SubRip text its captions come from (a proofread's edited subtitles); made up from the title otherwise. */
+	subtitles?: string;
 }
 
 /** One translation job; like videos, its status comes from the clock. */

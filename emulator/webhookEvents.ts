@@ -3,8 +3,10 @@ import { renderFailureText, type AgentRun, type AgentSession } from './agent';
 import { isFinal, itemView, summarise, type Batch, type ItemView, type JobLookups } from './batches';
 import { VIDEO_PAGE_URL } from './routes/videos';
 import type { TrackedWork } from './state';
+import type { HyperframesRender } from './hyperframes';
 import type { LipsyncJob } from './lipsync';
-import { lipsyncLinks, translationLinks, videoLinks, type UrlSigner } from './storage';
+import { lipsyncLinks, renderLinks, translationLinks, videoLinks, type UrlSigner } from './storage';
+import type { ProofreadJob } from './proofread';
 import type { TranslationJob } from './translation';
 import type { VideoJob } from './videoJob';
 import type { EventDraft } from './webhooks';
@@ -108,6 +110,26 @@ export function lipsyncCallback(job: LipsyncJob, signer: UrlSigner, now: number)
 	};
 }
 
+/**
+ * `hyperframes_video.success` / `.fail`. HeyGen documents no payload for them: the emulator sends
+ * the render's id, its video link or failure, and the Callback ID, in HeyGen's field names.
+ */
+export function renderEvent(render: HyperframesRender, signer: UrlSigner, now: number): EventDraft {
+	const common = { entityIds: [render.id], callbackUrl: render.callbackUrl, occurredAtMs: render.finishedAtMs };
+	if (render.outcome.status === 'completed') {
+		return {
+			...common,
+			type: 'hyperframes_video.success',
+			data: { render_id: render.id, video_url: renderLinks(render, signer, now).video_url, callback_id: render.callbackId },
+		};
+	}
+	return {
+		...common,
+		type: 'hyperframes_video.fail',
+		data: { render_id: render.id, failure_message: render.outcome.failureMessage, callback_id: render.callbackId },
+	};
+}
+
 function agentFailure(session: AgentSession, videoId: string | null, message: string, at: number): EventDraft {
 	return {
 		type: 'video_agent.fail',
@@ -116,6 +138,17 @@ function agentFailure(session: AgentSession, videoId: string | null, message: st
 		callbackUrl: session.callbackUrl,
 		occurredAtMs: at,
 	};
+}
+
+/**
+ * `proofread_creation.success` / `.fail`, one per language. HeyGen takes no `callback_url` on a
+ * proofread, so only registered endpoints hear of it. The body is not documented (inferred).
+ */
+export function proofreadEvent(job: ProofreadJob): EventDraft {
+	const common = { entityIds: [job.id], callbackUrl: null, occurredAtMs: job.readyAtMs };
+	const data = { proofread_id: job.id, output_language: job.outputLanguage };
+	if (job.outcome.status === 'completed') return { ...common, type: 'proofread_creation.success', data };
+	return { ...common, type: 'proofread_creation.fail', data: { ...data, message: job.outcome.failureMessage } };
 }
 
 /** The error the agent posted when this run ended without a video (a refused prompt, too few credits). */
@@ -266,6 +299,26 @@ export function watchFor(work: TrackedWork, sources: EventSources): WorkWatch[] 
 				key: `lipsync:${job.id}`,
 				dueAtMs: job.finishedAtMs,
 				check: (now) => (now < job.finishedAtMs ? { waitUntilMs: job.finishedAtMs } : { final: lipsyncCallback(job, sources.signer, now) }),
+			}];
+		}
+		case 'render': {
+			const { render } = work;
+			return [{
+				key: `render:${render.id}`,
+				dueAtMs: render.finishedAtMs,
+				check: (now) => {
+					// Deleted before it finished: stopped, so it neither completes nor fails.
+					if (render.deletedAtMs !== null && render.deletedAtMs < render.finishedAtMs) return { final: null };
+					return now < render.finishedAtMs ? { waitUntilMs: render.finishedAtMs } : { final: renderEvent(render, sources.signer, now) };
+				},
+			}];
+		}
+		case 'proofread': {
+			const { job } = work;
+			return [{
+				key: `proofread:${job.id}`,
+				dueAtMs: job.readyAtMs,
+				check: (now) => (now < job.readyAtMs ? { waitUntilMs: job.readyAtMs } : { final: proofreadEvent(job) }),
 			}];
 		}
 		case 'agent_run': {

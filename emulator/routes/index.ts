@@ -3,8 +3,10 @@ import { agentHandlers } from './agents';
 import { assetHandlers } from './assets';
 import { avatarHandlers } from './avatars';
 import { batchHandlers } from './batches';
+import { proofreadHandlers } from './proofreads';
 import type { Handler, HandlerTable } from './context';
 import { lipsyncHandlers } from './lipsyncs';
+import { hyperframesHandlers } from './hyperframes';
 import { speechHandlers } from './speech';
 import { templateHandlers } from './templates';
 import { translationHandlers } from './translations';
@@ -23,7 +25,9 @@ export const HANDLERS: HandlerTable = {
 	...templateHandlers,
 	...translationHandlers,
 	...lipsyncHandlers,
+	...proofreadHandlers,
 	...agentHandlers,
+	...hyperframesHandlers,
 	...assetHandlers,
 	...webhookHandlers,
 };

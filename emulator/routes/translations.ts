@@ -47,7 +47,8 @@ export function presentTranslation(job: TranslationJob, now: number, signer: Url
 	return detail;
 }
 
-function checkLanguages(languages: readonly string[]): void {
+/** Every output language is one HeyGen lists, named once. */
+export function checkLanguages(languages: readonly string[]): void {
 	languages.forEach((language, index) => {
 		const param = `output_languages.${index}`;
 		if (!KNOWN_LANGUAGES.has(language)) {
@@ -61,13 +62,13 @@ function checkLanguages(languages: readonly string[]): void {
 }
 
 /** The source's length: known for an uploaded or emulator-made video, assumed for an outside URL. */
-function sourceSeconds(body: CreateTranslationBody, services: Services): number {
-	if (body.video.type === 'asset_id') {
-		requireAsset(services.state.assets, body.video.asset_id, 'video.asset_id', ['video']);
+export function sourceSeconds(video: CreateTranslationBody['video'], services: Services): number {
+	if (video.type === 'asset_id') {
+		requireAsset(services.state.assets, video.asset_id, 'video.asset_id', ['video']);
 		return ASSUMED_SOURCE_SECONDS;
 	}
 	try {
-		const url = new URL(body.video.url);
+		const url = new URL(video.url);
 		const own = url.origin === services.signer.origin ? OWN_VIDEO_PATH.exec(url.pathname) : null;
 		const job = own ? services.state.findVideo(own[1]) : undefined;
 		return job?.durationSeconds ?? ASSUMED_SOURCE_SECONDS;
@@ -101,7 +102,7 @@ function requireTranslation(services: Services, id: string): TranslationJob {
 /** Checks a create body against uploads and languages, and plans one translation per output language. */
 export function planTranslations(body: CreateTranslationBody, services: Services): TranslationPlan[] {
 	checkLanguages(body.output_languages);
-	const source = sourceSeconds(body, services);
+	const source = sourceSeconds(body.video, services);
 	if (body.audio?.type === 'asset_id')
 		requireAsset(services.state.assets, body.audio.asset_id, 'audio.asset_id', ['audio']);
 	if (body.srt?.type === 'asset_id') requireAsset(services.state.assets, body.srt.asset_id, 'srt.asset_id', ['subtitle']);

@@ -77,7 +77,7 @@ export class HeyGenTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							"Whether to read the video or translation again when the event arrives, so the item carries its full details and a download URL that has not expired (an event's own URL expires)",
+							"Whether to read the video, translation or proofread again when the event arrives, so the item carries its full details and a download URL that has not expired (an event's own URL expires)",
 					},
 					{
 						displayName: 'Put Output File in Field',

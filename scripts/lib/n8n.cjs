@@ -25,7 +25,10 @@ async function freePort() {
 	});
 }
 
-/** Builds the package and packs it as npm would publish it into `dir`; returns the tarball's path. */
+/**
+ * Builds the package and packs it as npm would publish it; returns the tarball's path. `dir` keeps
+ * runs that share one cache (several checkouts) from packing over each other.
+ */
 function buildAndPack({ build = true, dir = join(CACHE_DIR, 'pack') } = {}) {
 	if (build) execFileSync('npm', ['run', '--silent', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
 	rmSync(dir, { recursive: true, force: true });

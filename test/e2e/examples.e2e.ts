@@ -97,6 +97,35 @@ describe('the coverage examples, run with `n8n execute`', () => {
 		});
 	});
 
+	it('proofreads a translation: the subtitles are downloaded, edited by a Code node, uploaded, and the video made from the edit', async () => {
+		const run = execute('hgExProofLoop001');
+		expect(run.exitCode).toBe(0);
+		const [proofread, ...others] = nodeOutput(run, 'Create proofread');
+		expect(others).toHaveLength(0);
+		expect(proofread.json).toMatchObject({ proofread_id: expect.any(String), status: 'completed', output_language: 'Spanish (Spain)', title: 'Product walkthrough' });
+		const id = String(proofread.json.proofread_id);
+		const [subtitles] = nodeOutput(run, 'Download subtitles');
+		expect(subtitles.binary?.data).toMatchObject({ mimeType: 'application/x-subrip', fileName: `${id}.srt` });
+		expect(nodeOutput(run, 'Review subtitles')[0].json).toEqual({ proofread_id: id, changed: true });
+		const [uploaded] = nodeOutput(run, 'Upload reviewed subtitles');
+		expect(uploaded.json).toMatchObject({ proofread_id: id, status: 'completed', srt_asset_id: expect.any(String) });
+		const [video] = nodeOutput(run, 'Generate translated video');
+		expect(video.json).toMatchObject({ video_translation_id: expect.any(String), status: 'completed', callback_id: 'walkthrough-es', output_language: 'Spanish (Spain)' });
+		expect(video.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${String(video.json.video_translation_id)}.mp4` });
+		// The translated video's captions are the reviewer's edit.
+		const captions = await (await fetch(String(video.json.srt_caption_url))).text();
+		expect(captions).toContain('Bienvenidos a Product walkthrough.');
+		expect(captions).not.toContain('Welcome to');
+
+		const requests = await emulatorRequests();
+		const [create] = requests.filter((r) => r.method === 'POST' && r.path === '/v3/video-translations/proofreads');
+		expect(create.body).toEqual({ video: { type: 'url', url: 'https://media.example.com/product-walkthrough.mp4' }, output_languages: ['Spanish (Spain)'], title: 'Product walkthrough', mode: 'speed' });
+		const [put] = requests.filter((r) => r.method === 'PUT' && r.path === `/v3/video-translations/proofreads/${id}/srt`);
+		expect(put.body).toEqual({ srt: { type: 'asset_id', asset_id: uploaded.json.srt_asset_id } });
+		const [generate] = requests.filter((r) => r.method === 'POST' && r.path === `/v3/video-translations/proofreads/${id}/generate`);
+		expect(generate.headers['idempotency-key']).toMatch(/^n8n-proofread-generate-/);
+	});
+
 	it('makes a video from a prompt with the Video Agent', () => {
 		const run = execute('hgExVideoAgent01');
 		expect(run.exitCode).toBe(0);
@@ -154,6 +183,38 @@ describe('the coverage examples, run with `n8n execute`', () => {
 			enable_caption: true,
 		});
 		expect(creates[0].headers['idempotency-key']).toMatch(/^n8n-lipsync-/);
+	});
+
+	it('renders HTML built per row into one video each: Convert to File and Compression zip it, HyperFrames renders it', async () => {
+		const run = execute('hgExHyperframes1');
+		expect(run.exitCode).toBe(0);
+		const launches = nodeOutput(run, 'Launches');
+		expect(launches).toHaveLength(3);
+		const zips = nodeOutput(run, 'Zip the project');
+		zips.forEach((zip, i) => expect(zip.binary?.data).toMatchObject({ fileName: `${launches[i].json.launchId}.zip`, mimeType: 'application/zip' }));
+		const videos = nodeOutput(run, 'Render launch video');
+		expect(videos).toHaveLength(3);
+		videos.forEach((video, i) => {
+			expect(video.pairedItem).toEqual({ item: i });
+			expect(video.json).toMatchObject({
+				render_id: expect.any(String),
+				status: 'completed',
+				callback_id: launches[i].json.launchId,
+				title: `${launches[i].json.product} launch`,
+				format: 'mp4',
+				aspect_ratio: '16:9',
+			});
+			expect(video.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${video.json.render_id}.mp4` });
+		});
+
+		const requests = await emulatorRequests();
+		const uploads = requests.filter((r) => r.method === 'POST' && r.path === '/v3/assets');
+		expect(uploads.map((r) => r.body.file)).toEqual(launches.map((launch) => expect.objectContaining({ filename: `${launch.json.launchId}.zip`, mimeType: 'application/zip' })));
+		// The emulator reads each zip's directory: a 200 means index.html sat at the top of the zip n8n's Compression node made.
+		const renders = requests.filter((r) => r.method === 'POST' && r.path === '/v3/hyperframes/renders');
+		expect(renders.map((r) => r.status)).toEqual([200, 200, 200]);
+		expect(renders.map((r) => r.body.variables)).toEqual(launches.map((launch) => ({ headline: launch.json.headline })));
+		expect(renders.every((r) => /^n8n-hyperframes-render-/.test(r.headers['idempotency-key']))).toBe(true);
 	});
 
 	it('runs the node as AI agent tools from $fromAI parameters, without a model', async () => {

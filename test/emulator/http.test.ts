@@ -137,6 +137,8 @@ describe('routing', () => {
 		expect(router.match('GET', '/v3/videos/batches/b1')).toEqual({ key: 'getVideoBatch', params: { batch_id: 'b1' } });
 		expect(router.match('GET', '/v3/video-translations/statuses')?.key).toBe('getTranslationStatuses');
 		expect(router.match('POST', '/v3/video-translations/batches')?.key).toBe('createTranslationBatch');
+		expect(router.match('POST', '/v3/video-translations/proofreads')?.key).toBe('createProofread');
+		expect(router.match('PUT', '/v3/video-translations/proofreads/p1/srt')).toEqual({ key: 'uploadProofreadSrt', params: { proofread_id: 'p1' } });
 		expect(router.match('GET', '/v3/video-translations/batches/b2')).toEqual({
 			key: 'getTranslationBatch',
 			params: { batch_id: 'b2' },
@@ -170,6 +172,8 @@ describe('every success response matches its ENDPOINTS schema', () => {
 			body: { video_translations: [{ video: { type: 'asset_id', asset_id: assetId }, output_languages: ['German'] }] },
 		});
 		expect([videoBatch.status, translationBatch.status]).toEqual([202, 202]);
+		const hyperframes = await call(emulator(), 'POST', '/v3/hyperframes/renders', { body: { project: { type: 'url', url: 'https://cdn.example.com/p.zip' } } });
+		const renderId: string = hyperframes.body.data.render_id;
 
 		const calls: Array<[EndpointKey, string, string, unknown?]> = [
 			['getCurrentUser', 'GET', '/v3/users/me'],
@@ -200,6 +204,9 @@ describe('every success response matches its ENDPOINTS schema', () => {
 			['getVideoBatch', 'GET', `/v3/videos/batches/${videoBatch.body.data.batch_id}`],
 			['getVideoStatuses', 'GET', `/v3/videos/statuses?video_ids=${videoId}&batch_ids=${videoBatch.body.data.batch_id}`],
 			['getTranslationBatch', 'GET', `/v3/video-translations/batches/${translationBatch.body.data.batch_id}`],
+			['listHyperframesRenders', 'GET', '/v3/hyperframes/renders'],
+			['getHyperframesRender', 'GET', `/v3/hyperframes/renders/${renderId}`],
+			['deleteHyperframesRender', 'DELETE', `/v3/hyperframes/renders/${renderId}`],
 			[
 				'getTranslationStatuses',
 				'GET',
@@ -218,6 +225,21 @@ describe('every success response matches its ENDPOINTS schema', () => {
 			['listWebhookEvents', 'GET', '/v3/webhooks/events'],
 			['deleteWebhookEndpoint', 'DELETE', `/v3/webhooks/endpoints/${endpointId}`],
 		);
+		// A proofread read, edited and generated from once its subtitles are made; a second one is created in the loop.
+		const proofreadBody = { video: { type: 'asset_id', asset_id: assetId }, output_languages: ['French'], title: 'Coverage' };
+		const proofread = await call(emulator(), 'POST', '/v3/video-translations/proofreads', { body: proofreadBody });
+		const proofreadPath = `/v3/video-translations/proofreads/${proofread.body.data.proofread_ids[0]}`;
+		const editedSrt = await uploadSample(emulator(), 'srt');
+		for (let tries = 0; tries < 100 && (await call(emulator(), 'GET', proofreadPath)).body.data.status === 'processing'; tries++) {
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		calls.push(
+			['createProofread', 'POST', '/v3/video-translations/proofreads', proofreadBody],
+			['getProofread', 'GET', proofreadPath],
+			['getProofreadSrt', 'GET', `${proofreadPath}/srt`],
+			['uploadProofreadSrt', 'PUT', `${proofreadPath}/srt`, { srt: { type: 'asset_id', asset_id: editedSrt } }],
+			['generateFromProofread', 'POST', `${proofreadPath}/generate`, { captions: true }],
+		);
 		expectValidResponse('createWebhookEndpoint', endpoint.body);
 		expectValidResponse('createVideo', created.body);
 		expectValidResponse('uploadAsset', uploaded.body);
@@ -226,6 +248,7 @@ describe('every success response matches its ENDPOINTS schema', () => {
 		expectValidResponse('createLipsync', lipsync.body);
 		expectValidResponse('createVideoBatch', videoBatch.body);
 		expectValidResponse('createTranslationBatch', translationBatch.body);
+		expectValidResponse('createHyperframesRender', hyperframes.body);
 		const covered = new Set<EndpointKey>([
 			'createVideoBatch',
 			'createTranslationBatch',
@@ -235,6 +258,7 @@ describe('every success response matches its ENDPOINTS schema', () => {
 			'createAgentSession',
 			'createLipsync',
 			'createWebhookEndpoint',
+			'createHyperframesRender',
 		]);
 		for (const [key, method, path, body] of calls) {
 			const response = await call(emulator(), method, path, { body });

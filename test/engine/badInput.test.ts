@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeParameters, INodePropertyOptions } from 'n8n-workflow';
 
 import { SEED_IDS, type RecordedRequest } from '../../emulator';
-import { CASES, OPERATIONS, VALUE, WITHOUT_INPUTS, type BadInputCase } from './badInput/cases';
+import { CASES, OPERATIONS, PROJECT_ZIP, VALUE, WITHOUT_INPUTS, type BadInputCase } from './badInput/cases';
 import { apiCalls, heyGen, items, locator, publicBaseUrl, runHeyGen, useEmulator, usePublicLookingHost } from './heygen';
 
 const emulator = useEmulator();
@@ -53,6 +53,8 @@ describe('bad input is refused before any request, naming the field and the item
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(512, 7)]).toString('base64');
 const withPng = (json: IDataObject): INodeExecutionData => ({ json, binary: { data: { data: PNG, mimeType: 'image/png', fileName: 'face.png' } } });
+const SRT = Buffer.from('1\n00:00:00,000 --> 00:00:02,000\nHola.\n').toString('base64');
+const withSrt = (json: IDataObject): INodeExecutionData => ({ json, binary: { data: { data: SRT, mimeType: 'text/plain', fileName: 'edit.srt' } } });
 
 async function createVideos(count: number, waitForCompletion = false): Promise<string[]> {
 	const result = await runHeyGen(emulator, { resource: 'video', operation: 'createAvatarVideo', avatar_id: locator(SEED_IDS.studioLook), speechSource: 'script', script: '={{ "Hello " + $json.i }}', voice_id: locator(SEED_IDS.englishFemaleVoice), waitForCompletion }, { items: items(...Array.from({ length: count }, (_, i) => ({ i }))) });
@@ -72,10 +74,22 @@ async function createLipsyncs(): Promise<string[]> {
 	return result.output.map((item) => String(item.json.lipsync_id));
 }
 
+async function createProofreads(waitForCompletion = true): Promise<string[]> {
+	const result = await runHeyGen(emulator, { resource: 'translation', operation: 'createProofread', videoSource: 'url', video_url: 'https://media.example.com/webinar.mp4', output_languages: ['French', 'German'], title: 'Webinar', mode: 'speed', waitForCompletion });
+	expect(result.error).toBeUndefined();
+	return result.output.map((item) => String(item.json.proofread_id));
+}
+
 async function createSessions(mode: 'chat' | 'generate'): Promise<string[]> {
 	const result = await runHeyGen(emulator, { resource: 'videoAgent', operation: 'create', prompt: '={{ "A teaser " + $json.i }}', mode, waitForCompletion: mode === 'chat' }, { items: items({ i: 0 }, { i: 1 }) });
 	expect(result.error).toBeUndefined();
 	return result.output.map((item) => String(item.json.session_id));
+}
+
+async function createRenders(waitForCompletion = false): Promise<string[]> {
+	const result = await runHeyGen(emulator, { resource: 'hyperframesRender', operation: 'create', projectSource: 'url', project_url: 'https://cdn.example.com/launch.zip', waitForCompletion }, { items: items({ i: 0 }, { i: 1 }) });
+	expect(result.error).toBeUndefined();
+	return result.output.map((item) => String(item.json.render_id));
 }
 
 async function uploadAssets(): Promise<string[]> {
@@ -93,7 +107,10 @@ interface MixedRun {
 	bad: IDataObject;
 	label: string;
 	problem: string;
-	binary?: boolean;
+	/** Items carry a file: a PNG, or SRT text. */
+	binary?: boolean | 'srt';
+	/** Items carry a HyperFrames project zip rather than a PNG. */
+	zip?: boolean;
 	/** What the good items must have sent: checks the emulator's requests. */
 	sent?: (requests: RecordedRequest[]) => void;
 }
@@ -339,6 +356,113 @@ const MIXED: MixedRun[] = [
 		problem: 'must be a whole number from 1 to 100, not -1',
 	},
 	{
+		title: 'hyperframesRender.create: a variable value that is null',
+		parameters: { resource: 'hyperframesRender', operation: 'create', projectSource: 'binary', inputBinaryField: 'data', variablesInput: 'fields', variables: { variable: [{ name: 'headline', value: VALUE }] }, waitForCompletion: false },
+		good: () => values('Q3 results', 'Q4 plans'),
+		bad: { v: null },
+		label: 'Variable headline',
+		problem: 'must be a value, not empty',
+		zip: true,
+		sent: (requests) => {
+			posts('/v3/assets', 2)(requests);
+			expect(requests.filter((r) => r.method === 'POST' && r.path === '/v3/hyperframes/renders').map((r) => (r.body as IDataObject).variables)).toEqual([{ headline: 'Q3 results' }, { headline: 'Q4 plans' }]);
+		},
+	},
+	{
+		title: 'hyperframesRender.get: a render ID that is an object',
+		parameters: { resource: 'hyperframesRender', operation: 'get', render_id: VALUE },
+		good: async () => values(...(await createRenders())),
+		bad: { v: { id: 1 } },
+		label: 'Render ID',
+		problem: 'must be text, not an object',
+	},
+	{
+		title: 'hyperframesRender.getMany: a limit above the page of 100',
+		parameters: { resource: 'hyperframesRender', operation: 'getMany', returnAll: false, limit: VALUE },
+		good: async () => {
+			await createRenders();
+			return values(1, 2);
+		},
+		bad: { v: 101 },
+		label: 'Limit',
+		problem: 'must be a whole number from 1 to 100, not 101',
+	},
+	{
+		title: 'hyperframesRender.waitForCompletion: a render ID that is a list',
+		parameters: { resource: 'hyperframesRender', operation: 'waitForCompletion', render_id: VALUE },
+		good: async () => values(...(await createRenders())),
+		bad: { v: ['a'] },
+		label: 'Render ID',
+		problem: 'must be text, not a list',
+	},
+	{
+		title: 'hyperframesRender.download: a blank render ID',
+		parameters: { resource: 'hyperframesRender', operation: 'download', render_id: VALUE, binaryPropertyName: 'data' },
+		good: async () => values(...(await createRenders(true))),
+		bad: { v: ' ' },
+		label: 'Render ID',
+		problem: 'must not be empty',
+	},
+	{
+		title: 'hyperframesRender.delete: a render ID that is null',
+		parameters: { resource: 'hyperframesRender', operation: 'delete', render_id: VALUE },
+		good: async () => values(...(await createRenders())),
+		bad: { v: null },
+		label: 'Render ID',
+		problem: 'must be text, not empty',
+		sent: (requests) => expect(requests.filter((r) => r.method === 'DELETE')).toHaveLength(2),
+	},
+	{
+		title: 'translation.createProofread: a title that is an object',
+		parameters: { resource: 'translation', operation: 'createProofread', videoSource: 'url', video_url: 'https://media.example.com/webinar.mp4', output_languages: ['French'], title: VALUE, mode: 'speed', waitForCompletion: false },
+		good: () => values('Webinar', 'Demo'),
+		bad: { v: { title: 'x' } },
+		label: 'Title',
+		problem: 'must be text, not an object',
+		sent: posts('/v3/video-translations/proofreads', 2),
+	},
+	{
+		title: 'translation.getProofread: a proofread ID that is a list',
+		parameters: { resource: 'translation', operation: 'getProofread', proofread_id: VALUE, waitForCompletion: true },
+		good: async () => values(...(await createProofreads(false))),
+		bad: { v: ['a'] },
+		label: 'Proofread ID',
+		problem: 'must be text, not a list',
+	},
+	{
+		title: 'translation.downloadProofreadSrt: a blank proofread ID',
+		parameters: { resource: 'translation', operation: 'downloadProofreadSrt', proofread_id: VALUE, file: 'edited', binaryPropertyName: 'data' },
+		good: async () => values(...(await createProofreads())),
+		bad: { v: ' ' },
+		label: 'Proofread ID',
+		problem: 'must not be empty',
+	},
+	{
+		title: 'translation.uploadProofreadSrt: a proofread ID that is an object',
+		parameters: { resource: 'translation', operation: 'uploadProofreadSrt', proofread_id: VALUE, srtSource: 'binary', inputBinaryField: 'data' },
+		good: async () => values(...(await createProofreads())),
+		bad: { v: { id: 1 } },
+		label: 'Proofread ID',
+		problem: 'must be text, not an object',
+		binary: 'srt',
+		sent: (requests) => expect(requests.filter((r) => r.method === 'PUT' && r.status === 200)).toHaveLength(2),
+	},
+	{
+		title: 'translation.generateFromProofread: a Callback ID that is a list',
+		parameters: { resource: 'translation', operation: 'generateFromProofread', proofread_id: '={{ $json.proofread }}', callback_id: VALUE, waitForCompletion: false },
+		good: async () => {
+			const [first, second] = await createProofreads();
+			return [
+				{ proofread: first, v: 'row-0' },
+				{ proofread: second, v: 'row-2' },
+			];
+		},
+		bad: { proofread: 'pr_never_used', v: ['row-1'] },
+		label: 'Callback ID',
+		problem: 'must be text, not a list',
+		sent: posts(/\/generate$/, 2),
+	},
+	{
 		title: 'avatar.get: an avatar ID that is null',
 		parameters: { resource: 'avatar', operation: 'get', avatar_id: locator(VALUE) },
 		good: () => values(SEED_IDS.studioLook, SEED_IDS.photoLook),
@@ -417,7 +541,7 @@ describe('with Continue On Fail, the valid items of the same run still succeed',
 	it.each(MIXED.map((run) => [run.title, run] as const))('%s', async (_, run) => {
 		const [first, last] = await run.good();
 		emulator.requests.length = 0;
-		const runItems = [first, run.bad, last].map((json) => (run.binary ? withPng(json) : { json }));
+		const runItems = [first, run.bad, last].map((json) => (run.zip ? { json, binary: { data: PROJECT_ZIP } } : run.binary === 'srt' ? withSrt(json) : run.binary ? withPng(json) : { json }));
 
 		const result = await runHeyGen(emulator, run.parameters, { items: runItems, continueOnFail: true, baseUrl: publicBaseUrl(emulator) });
 		expect(result.error).toBeUndefined();

@@ -206,3 +206,19 @@ describe('files uploaded for a create count in its idempotency key by their cont
 		expect(createdVideos()).toBe(2);
 	});
 });
+
+describe('downloads overlap the renders still running', () => {
+	it('a finished video downloads while the others render', async () => {
+		emulator.config.concurrencyLimit = 2;
+		emulator.config.timings.processingMs = 800;
+		const result = await runHeyGen(emulator, avatarVideoParameters({ voice_id: voice, downloadVideo: true, options: { maxConcurrentJobs: 2 } }), {
+			items: contacts(4),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.output.every((item) => item.binary?.data)).toBe(true);
+		const lastRenderDone = Math.max(...emulator.state.liveVideos().map((video) => video.finishedAtMs));
+		const downloads = emulator.requests.filter((r) => r.server === 'storage' && r.path.endsWith('.mp4'));
+		expect(downloads).toHaveLength(4);
+		expect(downloads.filter((r) => r.receivedAt < lastRenderDone).length).toBeGreaterThanOrEqual(2);
+	});
+});

@@ -150,6 +150,26 @@ describe('HeyGen Trigger → deliveries through n8n-core', () => {
 		expect(apiCalls(emulator, 'GET', `/v3/videos/${String(item.json.video_id)}`).length).toBeGreaterThan(0);
 	});
 
+	it('a finished proofread: the event carries its id and language, and Fetch Fresh Resource reads the proofread', async () => {
+		const { deliver } = await published(['proofread_creation.success'], { fetchResource: true });
+		const made = await runHeyGen(emulator, { resource: 'translation', operation: 'createProofread', videoSource: 'url', video_url: 'https://media.example.com/a.mp4', output_languages: ['German'], title: 'Demo', waitForCompletion: true });
+		const proofreadId = String(made.output[0].json.proofread_id);
+		const attempt = await firstDelivery('proofread_creation.success');
+		const reads = () => apiCalls(emulator, 'GET', `/v3/video-translations/proofreads/${proofreadId}`).length;
+		const readsBefore = reads();
+		const run = await deliver(attempt);
+		const [item] = run.items ?? [];
+		expect(item.json).toMatchObject({
+			event_type: 'proofread_creation.success',
+			event_id: attempt.event_id,
+			proofread_id: proofreadId,
+			output_language: 'German',
+			title: 'Demo',
+			status: 'completed',
+		});
+		expect(reads()).toBe(readsBefore + 1);
+	});
+
 	it('a delivery signed with another secret, or re-dated, gets 401 and starts nothing', async () => {
 		const { deliver } = await published(['avatar_video.success']);
 		await runHeyGen(emulator, {

@@ -41,7 +41,8 @@ describe('the create-and-download example in queue mode', () => {
 		const [sourceType, sourceId, fileSize, mimeType, sha256] = rows[0];
 		expect({ sourceType, sourceId, mimeType }).toEqual({ sourceType: 'execution', sourceId: executionId, mimeType: 'video/mp4' });
 		const requests = await emulatorRequests();
-		expect(requests.filter((r) => r.method === 'POST' && r.path === '/v3/videos')).toHaveLength(1);
+		// Parked, so created through HeyGen's batches: one batch of one video.
+		expect(requests.filter((r) => r.method === 'POST' && r.path === '/v3/videos/batches').map((r) => (r.body as { videos: unknown[] }).videos.length)).toEqual([1]);
 		expect(requests.filter((r) => r.server === 'storage').length).toBeGreaterThan(0);
 		const rendered = Buffer.from(await (await fetch(String(item.json.video_url))).arrayBuffer());
 		expect(rendered.length).toBeGreaterThan(0);

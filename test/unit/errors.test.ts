@@ -103,6 +103,17 @@ describe('explainFailure', () => {
 				.message,
 		).toBe('HeyGen rejected the value of "Voice Settings › speed"');
 	});
+	it('a HyperFrames project HeyGen cannot use says what a project must be; one too large says the limit', () => {
+		const invalid = explainFailure(parseFailure(400, {}, errorBody('hyperframes_project_invalid', 'The project has no index.html.', 'project.asset_id')), {
+			resource: 'HyperFrames render',
+			fieldLabels: { 'project.asset_id': 'Project Asset ID' },
+		});
+		expect(invalid.message).toBe('HeyGen could not render the HyperFrames project given in "Project Asset ID"');
+		expect(invalid.description).toMatch(/^The project has no index\.html\. The project must be a \.zip holding index\.html at its top/);
+		const large = explainFailure(parseFailure(413, {}, errorBody('hyperframes_project_too_large', 'Project exceeds 32 MB.')), { resource: 'HyperFrames render' });
+		expect(large.message).toBe('The HyperFrames project is too large for HeyGen');
+		expect(large.description).toContain('at most 32 MB');
+	});
 	it('5xx mentions the request id for support', () => {
 		const { message, description } = explainFailure(parseFailure(503, { 'x-request-id': 'abc' }, errorBody('service_unavailable', 'Down')), {
 			resource: 'video',

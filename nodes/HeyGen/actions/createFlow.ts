@@ -11,7 +11,7 @@ import { canonicalJson, idempotencyKey } from '../transport/idempotency';
 import { MAX_BATCH_ITEMS } from '../schemas';
 import { createBatch, readBatch, type BatchItemState } from '../transport/batches';
 import { runJobs, type JobKind, type JobSnapshot, type JobSpec } from '../transport/jobs';
-import { appendDescription, buildOutputs, itemOutputSettings, type OutputRun } from './outputs';
+import { appendDescription, buildOutputs, EarlyDownloads, itemOutputSettings, type OutputRun } from './outputs';
 import { parkCreates, parkingFor } from './park/park';
 
 export const MINUTE = 60_000;
@@ -180,6 +180,8 @@ export interface CreatePlan {
 	callsBack?: boolean;
 	/** The webhook events that tell one of these jobs ended: a wait for jobs made elsewhere parks on them. */
 	events?: string[];
+	/** HeyGen takes no `callback_url` for these creates: a parked wait for them listens for their `events` instead. */
+	parksOnEvents?: boolean;
 	/** Jobs one item's create starts (a translation: one per language). */
 	weight?(item: PreparedItem): number;
 	/** The output fields of a job, in HeyGen's names. */
@@ -259,6 +261,7 @@ export async function runCreates(
 			submit: plan.submit && item.body ? async (generation: number) => await sendOne(plan, item, keys, generation) : undefined,
 		}));
 
+	const early = new EarlyDownloads(run, plan);
 	const { outcomes, stoppedBy } = await runJobs(specs, {
 		kind: plan.kind,
 		concurrency: settings.maxConcurrentJobs,
@@ -267,8 +270,9 @@ export async function runCreates(
 		stopOnFirstError: !run.continueOnFail,
 		renewFailuresCreatedBefore: settings.freshRender ? undefined : runStartedAt - EARLIER_RUN_MARGIN_MS,
 		signal: ctx.getExecutionCancelSignal(),
+		onOutcome: settings.waitForCompletion ? early.onOutcome : undefined,
 	});
-	return await buildOutputs(run, plan, prepared, outcomes, stoppedBy);
+	return await buildOutputs(run, plan, prepared, outcomes, stoppedBy, early);
 }
 
 /** Sends one item's create with its key; an unknown outcome says how to find the job. */

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as account from './account/Account.resource';
 import * as asset from './asset/Asset.resource';
 import * as avatar from './avatar/Avatar.resource';
+import * as hyperframesRender from './hyperframes/HyperframesRender.resource';
 import * as lipsync from './lipsync/Lipsync.resource';
 import * as template from './template/Template.resource';
 import * as translation from './translation/Translation.resource';
@@ -22,6 +23,7 @@ export const properties: INodeProperties[] = [
 			{ name: 'Account', value: 'account' },
 			{ name: 'Asset', value: 'asset' },
 			{ name: 'Avatar', value: 'avatar' },
+			{ name: 'HyperFrames Render', value: 'hyperframesRender' },
 			{ name: 'Lipsync', value: 'lipsync' },
 			{ name: 'Template', value: 'template' },
 			{ name: 'Translation', value: 'translation' },
@@ -35,6 +37,7 @@ export const properties: INodeProperties[] = [
 	...translation.description,
 	...lipsync.description,
 	...videoAgent.description,
+	...hyperframesRender.description,
 	...avatar.description,
 	...voice.description,
 	...asset.description,

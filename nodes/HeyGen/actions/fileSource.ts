@@ -34,6 +34,11 @@ export async function pendingUpload(ctx: IExecuteFunctions, itemIndex: number, f
 		const article = media === 'video' ? 'a' : 'an';
 		throw fieldError(ctx, label, `holds ${mimeType || 'a file of no type'}, not ${article} ${media} file`, itemIndex, `Point it at the binary field holding the ${media}.`);
 	}
+	return pendingFileInput(field);
+}
+
+/** The input standing for the binary file in `field` until the item is sent (the caller checked the file). */
+export function pendingFileInput(field: string): IDataObject {
 	return { type: 'asset_id', asset_id: `${UPLOAD_PENDING}${field}` };
 }
 
@@ -58,16 +63,19 @@ function pendingField(input: IDataObject): string | undefined {
 	return typeof assetId === 'string' && assetId.startsWith(UPLOAD_PENDING) ? assetId.slice(UPLOAD_PENDING.length) : undefined;
 }
 
-/** Uploads the binary files the item's inputs stand for, so no file is sent for an item that never runs. */
-export async function uploadPendingFiles(ctx: IExecuteFunctions, itemIndex: number, inputs: IDataObject[]): Promise<void> {
+/**
+ * Uploads the binary files the item's inputs stand for, so no file is sent for an item that never
+ * runs; `mimeType` labels files whose content was checked (a zip the field calls otherwise).
+ */
+export async function uploadPendingFiles(ctx: IExecuteFunctions, itemIndex: number, inputs: IDataObject[], mimeType?: string): Promise<void> {
 	for (const input of inputs) {
 		const field = pendingField(input);
-		if (field !== undefined) input.asset_id = (await uploadBinaryAsset(ctx, itemIndex, field)).asset_id;
+		if (field !== undefined) input.asset_id = (await uploadBinaryAsset(ctx, itemIndex, field, mimeType)).asset_id;
 	}
 }
 
-export async function uploadPendingFile(ctx: IExecuteFunctions, itemIndex: number, input: IDataObject): Promise<void> {
-	await uploadPendingFiles(ctx, itemIndex, [input]);
+export async function uploadPendingFile(ctx: IExecuteFunctions, itemIndex: number, input: IDataObject, mimeType?: string): Promise<void> {
+	await uploadPendingFiles(ctx, itemIndex, [input], mimeType);
 }
 
 /** A hash of the binary files the inputs stand for, so the create's idempotency key changes with the files. */

@@ -3,9 +3,21 @@ export type HeyGenOperations = {
 	account: 'get';
 	asset: 'delete' | 'get' | 'upload';
 	avatar: 'get' | 'getMany';
+	hyperframesRender: 'create' | 'delete' | 'download' | 'get' | 'getMany' | 'waitForCompletion';
 	lipsync: 'create' | 'download' | 'get' | 'getMany' | 'waitForCompletion';
 	template: 'generate' | 'get' | 'getMany';
-	translation: 'create' | 'download' | 'get' | 'getLanguages' | 'getMany' | 'waitForCompletion';
+	translation:
+		| 'create'
+		| 'createProofread'
+		| 'download'
+		| 'downloadProofreadSrt'
+		| 'generateFromProofread'
+		| 'get'
+		| 'getLanguages'
+		| 'getMany'
+		| 'getProofread'
+		| 'uploadProofreadSrt'
+		| 'waitForCompletion';
 	video:
 		| 'createAvatarVideo'
 		| 'createCinematicVideo'

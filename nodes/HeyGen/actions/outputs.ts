@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { mapWithLimit } from '../helpers/concurrency';
+import { mapWithLimit, taskGate } from '../helpers/concurrency';
 import { asItemError, errorJson } from '../helpers/items';
 import { booleanParameter } from '../helpers/parameters';
 import { renderFailedError, waitTimedOutError } from '../transport/errors';
@@ -9,6 +9,44 @@ import type { JobOutcome, JobSnapshot } from '../transport/jobs';
 import type { CreatePlan, PreparedItem } from './createFlow';
 
 const DOWNLOAD_CONCURRENCY = 3;
+
+type Binary = NonNullable<INodeExecutionData['binary']>;
+
+/**
+ * Downloads started as soon as each job finished, while other jobs still render, at most three at
+ * a time; `buildOutputs` then uses them instead of downloading again.
+ */
+export class EarlyDownloads {
+	private readonly started = new Map<string, Promise<Binary | Error>>();
+	private readonly gate = taskGate(DOWNLOAD_CONCURRENCY);
+
+	constructor(
+		private readonly run: OutputRun,
+		private readonly plan: CreatePlan,
+	) {}
+
+	/** Starts the file of a job that just finished, when its item asks for one. */
+	onOutcome = (outcome: JobOutcome): void => {
+		if (outcome.state !== 'completed' || !this.plan.download || !this.run.settingsOf(outcome.itemIndex).download) return;
+		const key = `${outcome.itemIndex}:${outcome.jobIndex}`;
+		if (this.started.has(key)) return;
+		const download = this.plan.download;
+		const { binaryPropertyName } = this.run.settingsOf(outcome.itemIndex);
+		this.started.set(
+			key,
+			this.gate(async () => await download(outcome.job, outcome.itemIndex, binaryPropertyName)).catch((error: unknown) => error as Error),
+		);
+	};
+
+	take(outcome: JobOutcome): Promise<Binary | Error> | undefined {
+		return this.started.get(`${outcome.itemIndex}:${outcome.jobIndex}`);
+	}
+
+	/** Waits out every download still running (after a stop, so none writes into a finished run). */
+	async settle(): Promise<void> {
+		await Promise.allSettled([...this.started.values()]);
+	}
+}
 
 /** What one item asks of its output: read once per item while the node runs (a resumed run reads them back). */
 export interface ItemOutputSettings {
@@ -89,9 +127,11 @@ export async function buildOutputs(
 	prepared: PreparedItem[],
 	outcomes: JobOutcome[],
 	stoppedBy?: JobOutcome,
+	early?: EarlyDownloads,
 ): Promise<INodeExecutionData[]> {
 	const node = { getNode: () => run.node };
 	if (stoppedBy) {
+		await early?.settle();
 		const error = asItemError(node, outcomeError(run, plan, stoppedBy), stoppedBy.itemIndex);
 		appendDescription(error, describeJobs(outcomes, plan.noun));
 		throw error;
@@ -119,12 +159,10 @@ export async function buildOutputs(
 		if (problem) return fail(problem, json);
 		const settings = run.settingsOf(i);
 		if (outcome.state === 'completed' && plan.download && settings.download) {
-			try {
-				const binary = await plan.download((outcome as { job: JobSnapshot }).job, i, settings.binaryPropertyName);
-				return { json: withInput(run, i, json), binary, pairedItem: { item: i } };
-			} catch (error) {
-				return fail(error, json);
-			}
+			const binary = await (early?.take(outcome) ??
+				plan.download((outcome as { job: JobSnapshot }).job, i, settings.binaryPropertyName).catch((error: unknown) => error as Error));
+			if (binary instanceof Error) return fail(binary, json);
+			return { json: withInput(run, i, json), binary, pairedItem: { item: i } };
 		}
 		return { json: withInput(run, i, json), pairedItem: { item: i } };
 	}).then(

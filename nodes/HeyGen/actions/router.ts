@@ -5,10 +5,13 @@ import { CancelledError } from '../helpers/sleep';
 import * as account from './account/Account.resource';
 import * as asset from './asset/Asset.resource';
 import * as avatar from './avatar/Avatar.resource';
+import * as hyperframesRender from './hyperframes/HyperframesRender.resource';
+import { renderPlan } from './hyperframes/renderJobs';
 import * as lipsync from './lipsync/Lipsync.resource';
 import { lipsyncCreatePlan } from './lipsync/lipsyncJobs';
 import type { HeyGenOperations, HeyGenResource } from './node.type';
 import { resumeParked, type ResumePlans } from './park/resume';
+import { generatedTranslationPlan, proofreadPlan } from './translation/proofreadJobs';
 import { translationCreatePlan } from './translation/translationJobs';
 import { videoCreatePlan } from './video/videoJobs';
 import { agentPlan } from './videoAgent/agentJobs';
@@ -25,6 +28,14 @@ const OPERATIONS: { [R in HeyGenResource]: Record<HeyGenOperations[R], Operation
 	account: { get: account.get },
 	asset: { delete: asset.delete, get: asset.get, upload: asset.upload },
 	avatar: { get: avatar.get, getMany: avatar.getMany },
+	hyperframesRender: {
+		create: hyperframesRender.create,
+		delete: hyperframesRender.delete,
+		download: hyperframesRender.download,
+		get: hyperframesRender.get,
+		getMany: hyperframesRender.getMany,
+		waitForCompletion: hyperframesRender.waitForCompletion,
+	},
 	lipsync: {
 		create: lipsync.create,
 		download: lipsync.download,
@@ -40,6 +51,11 @@ const OPERATIONS: { [R in HeyGenResource]: Record<HeyGenOperations[R], Operation
 		getLanguages: translation.getLanguages,
 		getMany: translation.getMany,
 		waitForCompletion: translation.waitForCompletion,
+		createProofread: translation.createProofread,
+		getProofread: translation.getProofread,
+		downloadProofreadSrt: translation.downloadProofreadSrt,
+		uploadProofreadSrt: translation.uploadProofreadSrt,
+		generateFromProofread: translation.generateFromProofread,
 	},
 	video: {
 		createAvatarVideo: video.createAvatarVideo,
@@ -93,6 +109,11 @@ const RESUME_PLANS: ResumePlans = {
 	'videoAgent.create': (ctx) => agentPlan(ctx, () => false),
 	'video.waitForCompletion': (ctx) => videoCreatePlan(ctx, 'video'),
 	'translation.waitForCompletion': (ctx) => translationCreatePlan(ctx),
+	'hyperframesRender.create': (ctx) => renderPlan(ctx),
+	'hyperframesRender.waitForCompletion': (ctx) => renderPlan(ctx),
+	'translation.createProofread': (ctx) => proofreadPlan(ctx),
+	'translation.getProofread': (ctx) => proofreadPlan(ctx),
+	'translation.generateFromProofread': (ctx) => generatedTranslationPlan(ctx),
 };
 
 /** A call to a parked run's resume URL. */

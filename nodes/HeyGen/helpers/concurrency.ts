@@ -11,3 +11,19 @@ export async function mapWithLimit<I, O>(inputs: I[], limit: number, worker: (in
 	await Promise.all(lanes);
 	return results;
 }
+
+/** A gate that runs at most `limit` tasks at once, in the order they arrive. */
+export function taskGate(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+	let active = 0;
+	const waiting: Array<() => void> = [];
+	return async <T>(task: () => Promise<T>): Promise<T> => {
+		if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+		active++;
+		try {
+			return await task();
+		} finally {
+			active--;
+			waiting.shift()?.();
+		}
+	};
+}

@@ -15,6 +15,8 @@ export const ASSET_MIME_TYPES: Record<string, string> = {
 	'audio/x-wav': 'wav',
 	'application/pdf': 'pdf',
 	'application/x-subrip': 'srt',
+	// A HyperFrames project; HeyGen's own HyperFrames CLI uploads its zips here.
+	'application/zip': 'zip',
 };
 
 /** `POST /v3/assets` (multipart, one part named `file`). */

@@ -23,6 +23,11 @@ import {
 	webhookEndpointSchema,
 	webhookEventSchema,
 	webhookEventTypeSchema,
+	createHyperframesRenderBodySchema,
+	createHyperframesRenderResponseSchema,
+	deletedHyperframesRenderSchema,
+	hyperframesRenderDetailSchema,
+	listHyperframesRendersQuerySchema,
 	agentSessionSchema,
 	agentStyleSchema,
 	assetDetailSchema,
@@ -55,8 +60,18 @@ import {
 	listVoicesQuerySchema,
 	userInfoSchema,
 	videoDetailSchema,
+	voiceDetailSchema,
 	voiceSchema,
 } from './index';
+import {
+	createProofreadBodySchema,
+	createProofreadResponseSchema,
+	generateFromProofreadBodySchema,
+	generateFromProofreadResponseSchema,
+	proofreadDetailSchema,
+	proofreadSrtSchema,
+	uploadProofreadSrtBodySchema,
+} from './proofread';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -181,7 +196,7 @@ export const ENDPOINTS = {
 		method: 'GET',
 		path: '/v3/voices/{voice_id}',
 		resource: 'voice',
-		response: voiceSchema,
+		response: voiceDetailSchema,
 	},
 	createSpeech: {
 		method: 'POST',
@@ -292,6 +307,41 @@ export const ENDPOINTS = {
 		// Entries name each lipsync under `video_id`, as the video twin does.
 		response: statusEntriesSchema,
 	},
+	createProofread: {
+		method: 'POST',
+		path: '/v3/video-translations/proofreads',
+		resource: 'proofread',
+		idempotent: true,
+		body: createProofreadBodySchema,
+		response: createProofreadResponseSchema,
+	},
+	getProofread: {
+		method: 'GET',
+		path: '/v3/video-translations/proofreads/{proofread_id}',
+		resource: 'proofread',
+		response: proofreadDetailSchema,
+	},
+	getProofreadSrt: {
+		method: 'GET',
+		path: '/v3/video-translations/proofreads/{proofread_id}/srt',
+		resource: 'proofread',
+		response: proofreadSrtSchema,
+	},
+	uploadProofreadSrt: {
+		method: 'PUT',
+		path: '/v3/video-translations/proofreads/{proofread_id}/srt',
+		resource: 'proofread',
+		body: uploadProofreadSrtBodySchema,
+		response: proofreadDetailSchema,
+	},
+	generateFromProofread: {
+		method: 'POST',
+		path: '/v3/video-translations/proofreads/{proofread_id}/generate',
+		resource: 'proofread',
+		idempotent: true,
+		body: generateFromProofreadBodySchema,
+		response: generateFromProofreadResponseSchema,
+	},
 	createAgentSession: {
 		method: 'POST',
 		path: '/v3/video-agents',
@@ -321,6 +371,34 @@ export const ENDPOINTS = {
 		idempotent: true,
 		body: sendAgentMessageBodySchema,
 		response: sendAgentMessageResponseSchema,
+	},
+	createHyperframesRender: {
+		method: 'POST',
+		path: '/v3/hyperframes/renders',
+		resource: 'HyperFrames render',
+		idempotent: true,
+		body: createHyperframesRenderBodySchema,
+		response: createHyperframesRenderResponseSchema,
+	},
+	listHyperframesRenders: {
+		method: 'GET',
+		path: '/v3/hyperframes/renders',
+		resource: 'HyperFrames render',
+		page: { defaultLimit: 10, maxLimit: 100 },
+		query: listHyperframesRendersQuerySchema,
+		response: hyperframesRenderDetailSchema,
+	},
+	getHyperframesRender: {
+		method: 'GET',
+		path: '/v3/hyperframes/renders/{render_id}',
+		resource: 'HyperFrames render',
+		response: hyperframesRenderDetailSchema,
+	},
+	deleteHyperframesRender: {
+		method: 'DELETE',
+		path: '/v3/hyperframes/renders/{render_id}',
+		resource: 'HyperFrames render',
+		response: deletedHyperframesRenderSchema,
 	},
 	uploadAsset: {
 		method: 'POST',

@@ -15,8 +15,9 @@ export const createSpeechBodySchema = z
 				(s) => ({ message: `must be at most 5,000 characters (it has ${s.length.toLocaleString('en-US')})` }),
 			),
 		voice_id: nonEmptyId,
-		input_type: z.enum(['text', 'ssml']).nullish(),
-		speed: z.number().min(0.5, 'must be between 0.5 and 2').max(2, 'must be between 0.5 and 2').nullish(),
+		// No null for these two (they have defaults): left out when not set.
+		input_type: z.enum(['text', 'ssml']).optional(),
+		speed: z.number().min(0.5, 'must be between 0.5 and 2').max(2, 'must be between 0.5 and 2').optional(),
 		language: z.string().min(2, 'must be a language code such as en').nullish(),
 		locale: z.string().min(2, 'must be a locale such as en-US').nullish(),
 	})

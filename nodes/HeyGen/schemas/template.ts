@@ -87,24 +87,25 @@ export const generateTemplateVideoBodySchema = z
 	.object({
 		variables: z.record(z.string(), templateVariableValueSchema),
 		title: z.string().nullish(),
-		caption: z.boolean().nullish(),
+		// HeyGen takes no null for the fields with defaults (caption, fps, the flags): left out when not set.
+		caption: z.boolean().optional(),
 		subtitles: z
 			.object({
 				preset_name: z.string().min(1, 'must not be empty'),
 				font_size: z.number().int().nullish(),
 				alignment: z.number().int().nullish(),
-				position: z.object({ x: z.number().nullish(), y: z.number().nullish() }).strict().nullish(),
+				position: z.object({ x: z.number().optional(), y: z.number().optional() }).strict().nullish(),
 				disable_highlight: z.boolean().nullish(),
 			})
 			.strict()
 			.nullish(),
 		dimension: z.object({ width: evenDimension, height: evenDimension }).strict().nullish(),
-		fps: z.union([z.literal(25), z.literal(30), z.literal(60)], { errorMap: () => ({ message: 'must be 25, 30 or 60' }) }).nullish(),
+		fps: z.union([z.literal(25), z.literal(30), z.literal(60)], { errorMap: () => ({ message: 'must be 25, 30 or 60' }) }).optional(),
 		scene_ids: z.array(nonEmptyId).min(1, 'must list at least one scene').nullish(),
-		reorder_music: z.boolean().nullish(),
-		keep_text_vertically_centered: z.boolean().nullish(),
-		include_gif: z.boolean().nullish(),
-		enable_sharing: z.boolean().nullish(),
+		reorder_music: z.boolean().optional(),
+		keep_text_vertically_centered: z.boolean().optional(),
+		include_gif: z.boolean().optional(),
+		enable_sharing: z.boolean().optional(),
 		folder_id: z.string().nullish(),
 		brand_voice_id: z.string().nullish(),
 		callback_url: httpUrl.nullish(),

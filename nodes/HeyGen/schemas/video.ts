@@ -29,11 +29,12 @@ export const scriptSchema = z
 
 const unitInterval = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 
+// HeyGen takes no null for a field with a default (speed, pitch, volume, output_format, ...): leave it out instead.
 export const voiceSettingsSchema = z
 	.object({
-		speed: z.number().min(0.5, 'must be between 0.5 and 1.5').max(1.5, 'must be between 0.5 and 1.5').nullish(),
-		pitch: z.number().min(-50, 'must be between -50 and 50').max(50, 'must be between -50 and 50').nullish(),
-		volume: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').nullish(),
+		speed: z.number().min(0.5, 'must be between 0.5 and 1.5').max(1.5, 'must be between 0.5 and 1.5').optional(),
+		pitch: z.number().min(-50, 'must be between -50 and 50').max(50, 'must be between -50 and 50').optional(),
+		volume: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').optional(),
 		locale: z.string().min(2, 'must be a locale such as en-US').nullish(),
 		engine_settings: z
 			.discriminatedUnion('engine_type', [
@@ -85,7 +86,7 @@ export const backgroundSchema = z
 
 export const captionSchema = z
 	.object({
-		file_format: z.enum(['srt']).nullish(),
+		file_format: z.enum(['srt']).optional(),
 		style: z.enum(['default']).nullish(),
 	})
 	.strict();
@@ -98,7 +99,7 @@ const sharedVideoFields = {
 	fit: z.enum(FIT_MODES).nullish(),
 	background: backgroundSchema.nullish(),
 	remove_background: z.boolean().nullish(),
-	output_format: z.enum(OUTPUT_FORMATS).nullish(),
+	output_format: z.enum(OUTPUT_FORMATS).optional(),
 	caption: captionSchema.nullish(),
 	watermark: z.object({ image: assetInputSchema }).strict().nullish(),
 	callback_url: httpUrl.nullish(),
@@ -112,12 +113,12 @@ const sharedVideoFields = {
 	expressiveness: z.enum(EXPRESSIVENESS_LEVELS).nullish(),
 };
 
-export const engineSchema = z
-	.object({
-		type: z.enum(VIDEO_ENGINES),
-		reference_look_id: nonEmptyId.nullish(),
-	})
-	.strict();
+/** The render engine; only Avatar V takes a reference look. */
+export const engineSchema = z.discriminatedUnion('type', [
+	z.object({ type: z.literal('avatar_iv') }).strict(),
+	z.object({ type: z.literal('avatar_v'), reference_look_id: nonEmptyId.nullish() }).strict(),
+	z.object({ type: z.literal('avatar_iii') }).strict(),
+]);
 
 export const createAvatarVideoBodySchema = z
 	.object({
@@ -225,8 +226,8 @@ const videoSceneSchema = z
 		source: assetInputSchema,
 		playback: z
 			.object({
-				volume: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').nullish(),
-				mute: z.boolean().nullish(),
+				volume: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').optional(),
+				mute: z.boolean().optional(),
 			})
 			.strict()
 			.nullish(),
@@ -247,7 +248,7 @@ export const createStudioVideoBodySchema = z
 		resolution: z.enum(VIDEO_RESOLUTIONS).nullish(),
 		caption: captionSchema.nullish(),
 		title: z.string().nullish(),
-		watermark: z.object({ image: assetInputSchema }).passthrough().nullish(),
+		watermark: z.object({ image: assetInputSchema }).strict().nullish(),
 		callback_url: httpUrl.nullish(),
 		callback_id: z.string().nullish(),
 	})

@@ -25,14 +25,15 @@ const files = z.array(assetInputSchema).max(MAX_AGENT_FILES, 'must list at most 
 export const createAgentSessionBodySchema = z
 	.object({
 		prompt,
-		mode: z.enum(AGENT_MODES).nullish(),
+		// No null for mode and incognito_mode (they have defaults): left out when not set.
+		mode: z.enum(AGENT_MODES).optional(),
 		avatar_id: nonEmptyId.nullish(),
 		voice_id: nonEmptyId.nullish(),
 		style_id: nonEmptyId.nullish(),
 		brand_kit_id: nonEmptyId.nullish(),
 		orientation: z.enum(AGENT_ORIENTATIONS).nullish(),
 		files: files.nullish(),
-		incognito_mode: z.boolean().nullish(),
+		incognito_mode: z.boolean().optional(),
 		callback_url: httpUrl.nullish(),
 		callback_id: z.string().nullish(),
 	})

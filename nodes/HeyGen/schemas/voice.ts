@@ -19,6 +19,18 @@ export const voiceSchema = z
 	.passthrough();
 export type Voice = z.infer<typeof voiceSchema>;
 
+/** `GET /v3/voices/{voice_id}`: also a clone still in training, whose name, language and gender may be missing. */
+export const voiceDetailSchema = z
+	.object({
+		voice_id: z.string(),
+		name: z.string().nullish(),
+		language: z.string().nullish(),
+		gender: z.string().nullish(),
+		preview_audio_url: z.string().nullish(),
+		support_pause: z.boolean(),
+	})
+	.passthrough();
+
 export const listVoicesQuerySchema = pageQuery(100)
 	.extend({
 		type: z.enum(VOICE_TYPES).optional(),

@@ -222,6 +222,17 @@ const BY_CODE: Record<string, Explainer> = {
 		message: 'HeyGen could not download a file from the URL given',
 		description: `${f.message} The URL must be public (no login, no expiring link) and its extension must match the file's type.`,
 	}),
+	hyperframes_project_invalid: (f, c) => {
+		const field = f.param ? labelFor(f.param, c.fieldLabels) : undefined;
+		return {
+			message: `HeyGen could not render the HyperFrames project${field ? ` given in "${field}"` : ''}`,
+			description: `${f.message} The project must be a .zip holding index.html at its top (or the file named in Entry Composition) and every file the page loads; n8n's Compression node (Compress, Zip) after Convert to File makes one.`,
+		};
+	},
+	hyperframes_project_too_large: (f) => ({
+		message: 'The HyperFrames project is too large for HeyGen',
+		description: `${f.message} HeyGen takes project zips of at most 32 MB: host large media elsewhere and load it from its URL in the HTML.`,
+	}),
 	content_policy_violation: (f) => ({
 		message: "The input breaks HeyGen's content policy",
 		description: `${f.message} Change the script or media and run again.`,

@@ -79,6 +79,8 @@ export interface RunJobsOptions {
 	signal?: AbortSignal;
 	schedule?: PollSchedule;
 	now?: () => number;
+	/** Told of each outcome as it happens (a finished video can be downloaded while others render). */
+	onOutcome?: (outcome: JobOutcome) => void;
 }
 
 interface RunningJob {
@@ -162,6 +164,7 @@ export async function runJobs(specs: JobSpec[], options: RunJobsOptions): Promis
 
 	const record = (outcome: JobOutcome) => {
 		outcomes.set(keyOf(outcome.itemIndex, outcome.jobIndex), outcome);
+		options.onOutcome?.(outcome);
 		if (options.stopOnFirstError && !stoppedBy && isBad(outcome)) stoppedBy = outcome;
 	};
 

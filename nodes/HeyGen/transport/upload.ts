@@ -22,11 +22,14 @@ function quoted(text: string): string {
 	return text.replace(/[\r\n"\\]/g, '_');
 }
 
-/** Reads the item's binary field without loading it when n8n keeps it on disk or in S3. */
-async function sourceFile(ctx: IExecuteFunctions, itemIndex: number, binaryPropertyName: string): Promise<SourceFile> {
+/**
+ * Reads the item's binary field without loading it when n8n keeps it on disk or in S3.
+ * `mimeType` replaces the type the field declares, for a file whose content was checked.
+ */
+async function sourceFile(ctx: IExecuteFunctions, itemIndex: number, binaryPropertyName: string, declaredType?: string): Promise<SourceFile> {
 	const binary: IBinaryData = ctx.helpers.assertBinaryData(itemIndex, binaryPropertyName);
 	const fileName = binary.fileName || `upload.${binary.fileExtension ?? 'bin'}`;
-	const mimeType = (binary.mimeType || 'application/octet-stream').split(';')[0].trim();
+	const mimeType = declaredType ?? (binary.mimeType || 'application/octet-stream').split(';')[0].trim();
 	if (binary.id) {
 		const { fileSize } = await ctx.helpers.getBinaryMetadata(binary.id);
 		const id = binary.id;
@@ -40,7 +43,7 @@ function checkUploadable(ctx: IExecuteFunctions, file: SourceFile, itemIndex: nu
 	if (!ASSET_MIME_TYPES[file.mimeType]) {
 		throw new NodeOperationError(ctx.getNode(), `HeyGen cannot take a file of type ${file.mimeType} [item ${itemIndex}]`, {
 			itemIndex,
-			description: `The file in "${binaryPropertyName}" must be PNG, JPEG, MP4, WebM, MP3, WAV, PDF or SRT. Nothing was uploaded.`,
+			description: `The file in "${binaryPropertyName}" must be PNG, JPEG, MP4, WebM, MP3, WAV, PDF, SRT or ZIP. Nothing was uploaded.`,
 		});
 	}
 	if (Number.isFinite(file.size) && file.size > MAX_ASSET_BYTES) {
@@ -81,9 +84,12 @@ export async function checkBinaryUpload(ctx: IExecuteFunctions, itemIndex: numbe
 	checkUploadable(ctx, await sourceFile(ctx, itemIndex, binaryPropertyName), itemIndex, binaryPropertyName);
 }
 
-/** Uploads the item's binary file as a HeyGen asset (`POST /v3/assets`), checked first against HeyGen's limits. */
-export async function uploadBinaryAsset(ctx: IExecuteFunctions, itemIndex: number, binaryPropertyName: string): Promise<UploadedAsset> {
-	const file = await sourceFile(ctx, itemIndex, binaryPropertyName);
+/**
+ * Uploads the item's binary file as a HeyGen asset (`POST /v3/assets`), checked first against
+ * HeyGen's limits; `mimeType` is sent instead of the field's own type (a checked zip labelled otherwise).
+ */
+export async function uploadBinaryAsset(ctx: IExecuteFunctions, itemIndex: number, binaryPropertyName: string, mimeType?: string): Promise<UploadedAsset> {
+	const file = await sourceFile(ctx, itemIndex, binaryPropertyName, mimeType);
 	checkUploadable(ctx, file, itemIndex, binaryPropertyName);
 	return await apiData<UploadedAsset>(ctx, 'uploadAsset', {
 		itemIndex,
@@ -103,4 +109,37 @@ export async function binaryFingerprint(ctx: IExecuteFunctions, itemIndex: numbe
 	if (Buffer.isBuffer(source)) hash.update(source);
 	else for await (const chunk of source as AsyncIterable<Buffer>) hash.update(chunk);
 	return `sha256:${hash.digest('hex')}`;
+}
+
+/** A binary file small enough to hold (a subtitle file), read whole; a larger one is refused before it is read. */
+export async function smallBinaryFile(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	binaryPropertyName: string,
+	maxBytes: number,
+): Promise<{ fileName: string; mimeType: string; bytes: Buffer }> {
+	const file = await sourceFile(ctx, itemIndex, binaryPropertyName);
+	if (Number.isFinite(file.size) && file.size > maxBytes) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The file in "${binaryPropertyName}" is ${(file.size / MEGABYTE).toFixed(1)} MB; at most ${(maxBytes / MEGABYTE).toFixed(0)} MB is taken here [item ${itemIndex}]`,
+			{ itemIndex, description: 'Nothing was uploaded.' },
+		);
+	}
+	const source = await file.open();
+	const chunks: Buffer[] = [];
+	if (Buffer.isBuffer(source)) chunks.push(source);
+	else for await (const chunk of source as AsyncIterable<Buffer>) chunks.push(chunk);
+	return { fileName: file.fileName, mimeType: file.mimeType, bytes: Buffer.concat(chunks) };
+}
+
+/** Uploads bytes the node holds and has checked (an edited subtitle file) as a HeyGen asset of the given type. */
+export async function uploadBytesAsset(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	file: { fileName: string; mimeType: string; bytes: Buffer },
+	label: string,
+): Promise<UploadedAsset> {
+	const source: SourceFile = { fileName: file.fileName, mimeType: file.mimeType, size: file.bytes.length, open: async () => file.bytes };
+	return await apiData<UploadedAsset>(ctx, 'uploadAsset', { itemIndex, fieldLabels: { file: label }, streamBody: async () => await multipartBody(source) });
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData, INodeExecutionData } from 'n8n-workflow';
 
+import { HYPERFRAMES_MIME_TYPES, type HyperframesFormat } from '../schemas/hyperframes';
 import { apiData } from '../transport/request';
 import { downloadToBinary } from '../transport/download';
 import { eventItem, parseEventBody, signedEventId } from './events';
@@ -24,6 +25,8 @@ const seenInProcess = new Map<string, SeenDeliveries>();
 const VIDEO_EVENTS = /^avatar_video(_gif|_caption)?\./;
 const TRANSLATION_EVENTS = /^video_translate\./;
 const AGENT_EVENTS = /^video_agent\./;
+const HYPERFRAMES_EVENTS = /^hyperframes_video\./;
+const PROOFREAD_EVENTS = /^proofread_creation\./;
 
 function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): void {
 	ctx.getResponseObject().status(status).json(body);
@@ -41,6 +44,13 @@ async function freshResource(ctx: IWebhookFunctions, item: IDataObject): Promise
 			pathParams: { video_translation_id: String(item.video_translate_id) },
 		});
 		return { video_translation_id: id, ...translation };
+	}
+	if (HYPERFRAMES_EVENTS.test(type) && item.render_id) {
+		return await apiData<IDataObject>(ctx, 'getHyperframesRender', { pathParams: { render_id: String(item.render_id) } });
+	}
+	if (PROOFREAD_EVENTS.test(type) && item.proofread_id) {
+		const { id, ...proofread } = await apiData<IDataObject>(ctx, 'getProofread', { pathParams: { proofread_id: String(item.proofread_id) } });
+		return { proofread_id: id, ...proofread };
 	}
 	if (AGENT_EVENTS.test(type) && item.video_id) {
 		const { id, ...video } = await apiData<IDataObject>(ctx, 'getVideo', { pathParams: { video_id: String(item.video_id) } });
@@ -129,8 +139,10 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 	const output: INodeExecutionData = { json };
 	const url = typeof json.video_url === 'string' ? json.video_url : undefined;
 	if (options.downloadVideo && url && json.status === 'completed') {
-		const id = String(json.video_translation_id ?? json.video_id ?? 'video');
-		const target = { url, fileName: `${id}.mp4`, mimeType: 'video/mp4' };
+		const id = String(json.video_translation_id ?? json.video_id ?? json.render_id ?? 'video');
+		// A HyperFrames render says its container (MP4, WebM or MOV); the other videos are MP4.
+		const format = (typeof json.format === 'string' && json.format in HYPERFRAMES_MIME_TYPES ? json.format : 'mp4') as HyperframesFormat;
+		const target = { url, fileName: `${id}.${format}`, mimeType: HYPERFRAMES_MIME_TYPES[format] };
 		const binaryPropertyName = String(options.binaryPropertyName ?? 'data');
 		const binary = await downloadToBinary(ctx, target, async () => target, 0).catch((error: Error) => error);
 		if (binary instanceof Error) json.download_error = binary.message;

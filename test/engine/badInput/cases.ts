@@ -5,6 +5,7 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { SEED_IDS } from '../../../emulator';
+import { sampleProject } from '../../harness/zip';
 
 /** Where a case's value goes: resolved per item from `$json.v` (absent for "undefined"). */
 export const VALUE = '={{ $json.v }}';
@@ -78,7 +79,12 @@ type Kind =
 	| 'limit'
 	| 'maxWait'
 	| 'maxConcurrentJobs'
-	| 'scenesJson';
+	| 'scenesJson'
+	/** A template variable's value: any JSON, but something. */
+	| 'anyValue'
+	/** One JSON object, as text or from an expression. */
+	| 'jsonObject'
+	| 'fps';
 
 function badValues(kind: Kind, max = 100): BadValue[] {
 	switch (kind) {
@@ -142,6 +148,33 @@ function badValues(kind: Kind, max = 100): BadValue[] {
 				{ name: 'NaN', nan: true, problem: `${range} NaN` },
 				{ name: '1e9', value: 1e9, problem: `${range} 1000000000` },
 				{ name: '2.5', value: 2.5, problem: `${range} 2.5` },
+			];
+		}
+		case 'anyValue':
+			return [
+				{ name: 'null', value: null, problem: 'must be a value, not empty' },
+				{ name: 'undefined', absent: true, problem: 'must be a value, not empty' },
+				{ name: 'NaN', nan: true, problem: 'must be a value, not NaN' },
+			];
+		case 'jsonObject': {
+			const notObject = 'must be an object of variable names and values ({ ... }), not';
+			return [
+				{ name: 'a trailing comma', value: '{"headline": "Q3",}', problem: /^is not valid JSON: .+ at line 1, column 19$/ },
+				{ name: 'a list', value: ['Q3'], problem: `${notObject} a list` },
+				{ name: 'a list as text', value: '["Q3"]', problem: `${notObject} a list` },
+				{ name: 'text in quotes', value: '"Q3"', problem: `${notObject} "Q3"` },
+				{ name: 'a number', value: 7, problem: `${notObject} 7` },
+				{ name: 'null', value: null, problem: `${notObject} empty` },
+			];
+		}
+		case 'fps': {
+			const range = 'must be a whole number from 1 to 240';
+			return [
+				{ name: '0', value: 0, problem: range },
+				{ name: '241', value: 241, problem: range },
+				{ name: '29.97', value: 29.97, problem: range },
+				{ name: '"fast"', value: 'fast', problem: 'must be a number, not NaN' },
+				{ name: 'an object', value: { fps: 30 }, problem: 'must be a number, not an object' },
 			];
 		}
 		case 'scenesJson':
@@ -227,7 +260,7 @@ export function casesOf(spec: OperationSpec): BadInputCase[] {
 	const cases: BadInputCase[] = [];
 	for (const field of spec.fields) {
 		const parameters = structuredClone({ resource: spec.resource, operation: spec.operation, ...(field.parameters ?? spec.parameters) }) as INodeParameters;
-		const usesNaN = ['limit', 'maxWait', 'maxConcurrentJobs'].includes(field.kind);
+		const usesNaN = ['limit', 'maxWait', 'maxConcurrentJobs', 'anyValue'].includes(field.kind);
 		const expression = usesNaN ? NAN_OR_VALUE : VALUE;
 		setPath(parameters, field.path, field.locator ? locator(expression) : expression);
 		badValues(field.kind, field.max).forEach((bad, index) => {
@@ -339,6 +372,15 @@ const LIPSYNC_FILES = {
 	data: { data: MP4, mimeType: 'video/mp4', fileName: 'presenter.mp4' },
 	voice: { data: MP3, mimeType: 'audio/mpeg', fileName: 'voice.mp3' },
 };
+
+const PROJECT_URL = 'https://cdn.example.com/launch.zip';
+const hyperframesRender: INodeParameters = { projectSource: 'url', project_url: PROJECT_URL, variablesInput: 'fields', variables: {}, aspect_ratio: '16:9', format: 'mp4', waitForCompletion: false };
+const withVariable = (name: string, value: string): INodeParameters => ({ ...hyperframesRender, variables: { variable: [{ name, value }] } });
+export const PROJECT_ZIP = { data: sampleProject().toString('base64'), mimeType: 'application/zip', fileName: 'project.zip' };
+const proofread: INodeParameters = { ...translation, title: 'Walkthrough' };
+const proofreadSrt: INodeParameters = { proofread_id: 'pr_1', srtSource: 'binary', inputBinaryField: 'data' };
+const SRT_FILE = { data: Buffer.from('1\n00:00:00,000 --> 00:00:02,000\nHola.\n').toString('base64'), mimeType: 'text/plain', fileName: 'edit.srt' };
+const generated: INodeParameters = { proofread_id: 'pr_1', waitForCompletion: false };
 
 const agentSession: INodeParameters = { prompt: 'A product teaser', mode: 'generate', waitForCompletion: false };
 const agentMessage: INodeParameters = { session_id: 'session_1', message: 'Yes, go ahead', waitForCompletion: false };
@@ -598,6 +640,104 @@ export const OPERATIONS: OperationSpec[] = [
 		fields: [
 			{ label: 'Lipsync ID', path: 'lipsync_id', kind: 'required', good: 'ls_1' },
 			{ label: 'Put Output File in Field', path: 'binaryPropertyName', kind: 'required', good: 'data' },
+		],
+	},
+	{
+		resource: 'hyperframesRender',
+		operation: 'create',
+		parameters: hyperframesRender,
+		files: { data: PROJECT_ZIP },
+		fields: [
+			{ label: 'Project URL', path: 'project_url', kind: 'url', good: PROJECT_URL },
+			{ label: 'Project Asset ID', path: 'project_asset_id', kind: 'required', good: 'asset_1', parameters: { ...hyperframesRender, projectSource: 'assetId' } },
+			{ label: 'Input Binary Field', path: 'inputBinaryField', kind: 'required', good: 'data', parameters: { ...hyperframesRender, projectSource: 'binary' } },
+			{ label: 'Variable 1 › Name', path: 'variables.variable.0.name', kind: 'required', good: 'headline', parameters: withVariable('', 'Q3') },
+			{ label: 'Variable headline', path: 'variables.variable.0.value', kind: 'anyValue', good: 'Q3 results', parameters: withVariable('headline', '') },
+			{ label: 'Variables (JSON)', path: 'variablesJson', kind: 'jsonObject', good: '{"headline": "Q3"}', parameters: { ...hyperframesRender, variablesInput: 'json' } },
+			{ label: 'Entry Composition', path: 'additionalFields.composition', kind: 'text', good: 'index.html' },
+			{ label: 'Frames per Second', path: 'additionalFields.fps', kind: 'fps', good: 30 },
+			{ label: 'Quality', path: 'additionalFields.quality', kind: 'text', good: 'high' },
+			...withDownload(createFields(), hyperframesRender),
+		],
+	},
+	{ resource: 'hyperframesRender', operation: 'get', parameters: {}, fields: [{ label: 'Render ID', path: 'render_id', kind: 'required', good: 'render_1' }] },
+	{ resource: 'hyperframesRender', operation: 'delete', parameters: {}, fields: [{ label: 'Render ID', path: 'render_id', kind: 'required', good: 'render_1' }] },
+	{ resource: 'hyperframesRender', operation: 'getMany', parameters: { returnAll: false }, fields: [{ label: 'Limit', path: 'limit', kind: 'limit', good: 5, max: 100 }] },
+	{
+		resource: 'hyperframesRender',
+		operation: 'download',
+		parameters: { render_id: 'render_1', binaryPropertyName: 'data' },
+		fields: [
+			{ label: 'Render ID', path: 'render_id', kind: 'required', good: 'render_1' },
+			{ label: 'Put Output File in Field', path: 'binaryPropertyName', kind: 'required', good: 'data' },
+		],
+	},
+	{
+		resource: 'translation',
+		operation: 'createProofread',
+		parameters: proofread,
+		binary: true,
+		fields: [
+			{ label: 'Video URL', path: 'video_url', kind: 'url', good: 'https://media.example.com/webinar.mp4' },
+			{ label: 'Video Asset ID', path: 'video_asset_id', kind: 'required', good: 'asset_1', parameters: { ...proofread, videoSource: 'assetId' } },
+			{ label: 'Input Binary Field', path: 'inputBinaryField', kind: 'required', good: 'data', parameters: { ...proofread, videoSource: 'binary' } },
+			{ label: 'Output Languages', path: 'output_languages', kind: 'list', good: 'French' },
+			{ label: 'Title', path: 'title', kind: 'required', good: 'Walkthrough' },
+			{ label: 'Initial SRT (URL or Asset ID)', path: 'additionalFields.srt', kind: 'fileReference', good: 'https://cdn.example.com/source.srt' },
+			{ label: 'Folder ID', path: 'additionalFields.folder_id', kind: 'text', good: 'folder_1' },
+			{ label: 'Brand Glossary ID', path: 'additionalFields.brand_glossary_id', kind: 'text', good: 'gl_1' },
+			{ label: 'Max Wait (Minutes)', path: 'options.maxWaitMinutes', kind: 'maxWait', good: 30 },
+			{ label: 'Max Concurrent Jobs', path: 'options.maxConcurrentJobs', kind: 'maxConcurrentJobs', good: 5 },
+		],
+	},
+	{
+		resource: 'translation',
+		operation: 'getProofread',
+		parameters: {},
+		fields: [
+			{ label: 'Proofread ID', path: 'proofread_id', kind: 'required', good: 'pr_1' },
+			{ label: 'Proofread ID', path: 'proofread_id', kind: 'required', good: 'pr_1', parameters: { waitForCompletion: true } },
+			{ label: 'Max Wait (Minutes)', path: 'options.maxWaitMinutes', kind: 'maxWait', good: 30, parameters: { proofread_id: 'pr_1', waitForCompletion: true } },
+		],
+	},
+	{
+		resource: 'translation',
+		operation: 'downloadProofreadSrt',
+		parameters: { proofread_id: 'pr_1', file: 'edited', binaryPropertyName: 'data' },
+		fields: [
+			{ label: 'Proofread ID', path: 'proofread_id', kind: 'required', good: 'pr_1' },
+			{ label: 'Put Output File in Field', path: 'binaryPropertyName', kind: 'required', good: 'data' },
+		],
+	},
+	{
+		resource: 'hyperframesRender',
+		operation: 'waitForCompletion',
+		parameters: { render_id: 'render_1' },
+		fields: [
+			{ label: 'Render ID', path: 'render_id', kind: 'required', good: 'render_1' },
+			{ label: 'Put Output File in Field', path: 'binaryPropertyName', kind: 'required', good: 'data', parameters: { render_id: 'render_1', downloadVideo: true } },
+			{ label: 'Max Wait (Minutes)', path: 'options.maxWaitMinutes', kind: 'maxWait', good: 30 },
+		],
+	},
+	{
+		resource: 'translation',
+		operation: 'uploadProofreadSrt',
+		parameters: proofreadSrt,
+		files: { data: SRT_FILE },
+		fields: [
+			{ label: 'Proofread ID', path: 'proofread_id', kind: 'required', good: 'pr_1' },
+			{ label: 'Input Binary Field', path: 'inputBinaryField', kind: 'required', good: 'data' },
+			{ label: 'SRT URL', path: 'srt_url', kind: 'url', good: 'https://cdn.example.com/edit.srt', parameters: { ...proofreadSrt, srtSource: 'url' } },
+			{ label: 'SRT Asset ID', path: 'srt_asset_id', kind: 'required', good: 'asset_1', parameters: { ...proofreadSrt, srtSource: 'assetId' } },
+		],
+	},
+	{
+		resource: 'translation',
+		operation: 'generateFromProofread',
+		parameters: generated,
+		fields: [
+			{ label: 'Proofread ID', path: 'proofread_id', kind: 'required', good: 'pr_1' },
+			...withDownload(createFields(false), generated),
 		],
 	},
 	{ resource: 'avatar', operation: 'get', parameters: {}, fields: [{ label: 'Avatar', path: 'avatar_id', kind: 'required', good: SEED_IDS.studioLook, locator: true }] },

@@ -9,7 +9,7 @@ import { inputBinaryField } from '../common.descriptions';
 const properties: INodeProperties[] = [
 	{
 		...inputBinaryField,
-		description: 'The binary field holding the file: PNG, JPEG, MP4, WebM, MP3, WAV, PDF or SRT, at most 32 MB',
+		description: 'The binary field holding the file: PNG, JPEG, MP4, WebM, MP3, WAV, PDF, SRT or ZIP (a HyperFrames project), at most 32 MB',
 	},
 ];
 

@@ -21,15 +21,16 @@ async function heyGenCanCallBack(ctx: IExecuteFunctions, resumeUrl: string): Pro
 
 /**
  * Whether this run parks, and the execution's resume URL when it does. Parking needs HeyGen to
- * call back (a batch callback or the job's `callback_url`), n8n to be able to park this execution
+ * call back (a batch callback, the job's `callback_url`, or its end events to an endpoint), n8n to be able to park this execution
  * (not inside an AI tool call), and, in Auto, an address HeyGen can reach.
  */
 export async function parkingFor(ctx: IExecuteFunctions, plan: CreatePlan, prepared: PreparedItem[]): Promise<{ resumeUrl: string } | undefined> {
 	const mode = ctx.getNodeParameter('waitMode', 0, 'poll') as WaitMode;
 	if (mode === 'poll') return undefined;
 	const existing = prepared.some((item) => item.existingIds);
-	// HeyGen calls back jobs it creates for us (a batch, or a `callback_url`); jobs made elsewhere announce their end as events.
-	if (existing ? !plan.events : !plan.batch && !plan.callsBack) return undefined;
+	// HeyGen calls back jobs it creates for us (a batch, or a `callback_url`); jobs made elsewhere, and jobs
+	// HeyGen takes no callback for (proofreads), announce their end as events.
+	if (existing ? !plan.events : !plan.batch && !plan.callsBack && !plan.parksOnEvents) return undefined;
 	// Not inside an AI tool call, and not from the command line (`n8n execute` ends with the run).
 	if (typeof ctx.putExecutionToWait !== 'function' || ctx.getNode().type.endsWith('Tool') || ctx.getMode() === 'cli') return undefined;
 	const resumeUrl = ctx.evaluateExpression('{{ $execution.resumeUrl }}', 0);
@@ -156,7 +157,7 @@ async function submitEach(ctx: IExecuteFunctions, args: ParkArgs, jobs: Map<numb
 			weight: plan.weight?.(item),
 			submit: async (generation: number) => {
 				// Added after the key is made: a re-run's create must match the first one's.
-				(item.body as IDataObject).callback_url = callbackUrl(resumeUrl, 'job');
+				if (plan.callsBack) (item.body as IDataObject).callback_url = callbackUrl(resumeUrl, 'job');
 				return await sendOne(plan, item, keys, generation);
 			},
 		}));
@@ -197,6 +198,14 @@ export async function parkCreates(ctx: IExecuteFunctions, args: ParkArgs): Promi
 	else if (plan.batch) await submitBatches(ctx, args, jobs);
 	else await submitEach(ctx, args, jobs);
 
+	// Jobs made elsewhere, or that call no one back, are heard of through a webhook endpoint for their end
+	// events: registered before the check below, so a job ending in between is not missed.
+	let endpointId: string | undefined;
+	if (plan.events && (existing || plan.parksOnEvents)) {
+		endpointId = await registerWaitEndpoint(ctx, plan, args.resumeUrl);
+		if (!endpointId) return await pollInstead(ctx, args, jobs);
+	}
+
 	const deadline = Date.now() + settings.maxWaitMinutes * MINUTE;
 	const states: ParkedItem[] = items.map((item, itemIndex) => {
 		const entry = prepared.find((candidate) => candidate.itemIndex === itemIndex);
@@ -216,19 +225,21 @@ export async function parkCreates(ctx: IExecuteFunctions, args: ParkArgs): Promi
 	// Already done (a re-run replaying finished renders): no need to park. Otherwise the ids HeyGen
 	// has assigned so far are kept, for the message should the wait end without a last check.
 	const { done, readings } = await readParkedJobs(plan, states, false);
-	if (done) return await buildOutputs(run, plan, prepared, await parkedOutcomes(plan, states, readings));
+	if (done) {
+		if (endpointId) await removeWaitEndpoint(ctx, endpointId);
+		return await buildOutputs(run, plan, prepared, await parkedOutcomes(plan, states, readings));
+	}
 	for (const job of states.flatMap((state) => state.jobs)) {
 		const reading = readings.get(jobKey(job));
 		if (reading?.id) job.id = reading.id;
 		if (reading) job.status = reading.status;
 	}
 
-	if ((existing || args.replayed) && plan.events) {
-		// Jobs made elsewhere, or by an earlier run, call no one back here: a webhook endpoint for their end events does.
-		const endpointId = await registerWaitEndpoint(ctx, plan, args.resumeUrl);
-		if (!endpointId && existing) return await pollInstead(ctx, args);
-		for (const state of states) if (endpointId) state.endpointId = endpointId;
+	if (!endpointId && args.replayed && plan.events) {
+		// Jobs an earlier run created call that run back, not this one: a webhook endpoint for their end events does.
+		endpointId = await registerWaitEndpoint(ctx, plan, args.resumeUrl);
 	}
+	for (const state of states) if (endpointId) state.endpointId = endpointId;
 	const parked = states.map((state, itemIndex) => unconfirmedItem(state, itemIndex, plan.noun, plan.idField));
 	// The parked node's input is what n8n keeps for its webhook (and passes on if n8n ends the wait itself).
 	const stackEntry = ctx.getExecuteData();
@@ -247,14 +258,17 @@ async function registerWaitEndpoint(ctx: IExecuteFunctions, plan: CreatePlan, re
 }
 
 /** Removes a wait's webhook endpoint; one HeyGen no longer has is gone all the same. */
-export async function removeWaitEndpoint(ctx: IWebhookFunctions, endpointId: string): Promise<void> {
+export async function removeWaitEndpoint(ctx: IExecuteFunctions | IWebhookFunctions, endpointId: string): Promise<void> {
 	await apiRequest(ctx, 'deleteWebhookEndpoint', { pathParams: { endpoint_id: endpointId } }).catch(() => undefined);
 }
 
 /** Waits by polling after all (HeyGen would not register an endpoint): the run stays in this process. */
-async function pollInstead(ctx: IExecuteFunctions, args: ParkArgs): Promise<INodeExecutionData[]> {
+async function pollInstead(ctx: IExecuteFunctions, args: ParkArgs, jobs: Map<number, ParkedJob[]>): Promise<INodeExecutionData[]> {
 	const { prepared, settings, plan, run } = args;
-	const specs: JobSpec[] = prepared.filter((item) => item.existingIds).map((item) => ({ itemIndex: item.itemIndex, existingIds: item.existingIds }));
+	const idsOf = (item: PreparedItem) => (jobs.get(item.itemIndex) ?? []).map((job) => job.id).filter((id): id is string => Boolean(id));
+	const specs: JobSpec[] = prepared
+		.filter((item) => !item.error && idsOf(item).length > 0)
+		.map((item) => ({ itemIndex: item.itemIndex, existingIds: idsOf(item) }));
 	const { outcomes, stoppedBy } = await runJobs(specs, {
 		kind: plan.kind,
 		concurrency: Math.max(1, specs.length),

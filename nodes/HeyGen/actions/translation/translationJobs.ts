@@ -66,6 +66,15 @@ export async function attachTranslationFile(
 	return { [binaryPropertyName]: await downloadToBinary(ctx, await refresh(), refresh, itemIndex, { noun: 'video translation', id }) };
 }
 
+/** Jobs one create starts: one per output language of its body. */
+export const languageCount = (item: PreparedItem): number => ((item.body?.output_languages as string[] | undefined) ?? []).length || 1;
+
+/** The jobs a create answered with, one per language in the body's order, as first seen. */
+export function languageJobs(ids: string[], item: PreparedItem, status: string, extra: IDataObject = {}): JobSnapshot[] {
+	const languages = (item.body?.output_languages as string[]) ?? [];
+	return ids.map((id, index) => ({ id, status, raw: { id, status, ...extra, output_language: languages[index] ?? null } }));
+}
+
 /** The create flow of translations: one job, and one output item, per output language. */
 export function translationCreatePlan(
 	ctx: RunContext,
@@ -79,18 +88,8 @@ export function translationCreatePlan(
 		events: ['video_translate.success', 'video_translate.fail'],
 		batch: batchPlan(ctx, 'translation'),
 		kind: translationJobKind(ctx),
-		weight: (item) => ((item.body?.output_languages as string[] | undefined) ?? []).length || 1,
-		submit:
-			send &&
-			(async (item, key) => {
-				const ids = await send(item, key);
-				const languages = (item.body?.output_languages as string[]) ?? [];
-				return ids.map((id, index) => ({
-					id,
-					status: 'pending',
-					raw: { id, status: 'pending', output_language: languages[index] ?? null },
-				}));
-			}),
+		weight: languageCount,
+		submit: send && (async (item, key) => languageJobs(await send(item, key), item, 'pending')),
 		toJson: (job, item) => translationOutput(job.raw, { callback_id: item.body?.callback_id as string | undefined }),
 		failureOf: (job) => ({ message: job.raw.failure_message as string | undefined }),
 		download: async (job, itemIndex, binaryPropertyName) => await attachTranslationFile(ctx, job.id, itemIndex, binaryPropertyName),
