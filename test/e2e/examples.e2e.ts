@@ -147,15 +147,18 @@ describe('the coverage examples, run with `n8n execute`', () => {
 		});
 		const creates = (await emulatorRequests()).filter((r) => r.method === 'POST' && r.path === '/v3/videos');
 		expect(creates).toHaveLength(2);
-		expect(creates[0].body).toMatchObject({
-			type: 'cinematic_avatar',
-			avatar_id: ['lk_abigail_office'],
-			references: [{ type: 'url', url: 'https://media.example.com/brand/mood-board.png' }],
-			aspect_ratio: '9:16',
-			resolution: '1080p',
-			duration: 8,
-		});
-		expect(creates[0].body.prompt).toContain(`in ${rows[0].json.city}, stops`);
+		creates.forEach((create) =>
+			expect(create.body).toMatchObject({
+				type: 'cinematic_avatar',
+				avatar_id: ['lk_abigail_office'],
+				references: [{ type: 'url', url: 'https://media.example.com/brand/mood-board.png' }],
+				aspect_ratio: '9:16',
+				resolution: '1080p',
+				duration: 8,
+			}),
+		);
+		// The two items are sent side by side, so their creates arrive in either order.
+		rows.forEach((row) => expect(creates.filter((r) => String(r.body.prompt).includes(`in ${row.json.city}, stops`))).toHaveLength(1));
 		expect(creates.every((r) => !('callback_id' in r.body))).toBe(true);
 	});
 
@@ -208,12 +211,17 @@ describe('the coverage examples, run with `n8n execute`', () => {
 		});
 
 		const requests = await emulatorRequests();
+		// Items are sent side by side: their uploads and renders reach HeyGen in any order.
 		const uploads = requests.filter((r) => r.method === 'POST' && r.path === '/v3/assets');
-		expect(uploads.map((r) => r.body.file)).toEqual(launches.map((launch) => expect.objectContaining({ filename: `${launch.json.launchId}.zip`, mimeType: 'application/zip' })));
+		const byFilename = (a: { filename: string }, b: { filename: string }) => a.filename.localeCompare(b.filename);
+		expect(uploads.map((r) => r.body.file).sort(byFilename)).toEqual(
+			launches.map((launch) => `${launch.json.launchId}.zip`).sort().map((filename) => expect.objectContaining({ filename, mimeType: 'application/zip' })),
+		);
 		// The emulator reads each zip's directory: a 200 means index.html sat at the top of the zip n8n's Compression node made.
 		const renders = requests.filter((r) => r.method === 'POST' && r.path === '/v3/hyperframes/renders');
 		expect(renders.map((r) => r.status)).toEqual([200, 200, 200]);
-		expect(renders.map((r) => r.body.variables)).toEqual(launches.map((launch) => ({ headline: launch.json.headline })));
+		const headlines = (list: Array<{ headline: unknown }>) => list.map((variables) => String(variables.headline)).sort();
+		expect(headlines(renders.map((r) => r.body.variables))).toEqual(headlines(launches.map((launch) => ({ headline: launch.json.headline }))));
 		expect(renders.every((r) => /^n8n-hyperframes-render-/.test(r.headers['idempotency-key']))).toBe(true);
 	});
 
