@@ -84,7 +84,13 @@ export function videoItemView(index: number, job: VideoJob, now: number): ItemVi
 	};
 }
 
-export function translationItemView(index: number, job: TranslationJob, now: number): ItemView {
+/** A job on the dubbing pipeline (a translation, or a lipsync with its own failure code) as an item. */
+export function translationItemView(
+	index: number,
+	job: Pick<TranslationJob, 'id' | 'runningAtMs' | 'finishedAtMs' | 'outcome'>,
+	now: number,
+	failureCode = 'translation_failed',
+): ItemView {
 	const status = translationStatusAt(job, now);
 	if (status === 'pending') return { item_index: index, status: 'queued', video_id: job.id, finishedAtMs: null };
 	if (status === 'running') return { item_index: index, status: 'processing', video_id: job.id, finishedAtMs: null };
@@ -94,7 +100,7 @@ export function translationItemView(index: number, job: TranslationJob, now: num
 		item_index: index,
 		status: 'failed',
 		video_id: job.id,
-		error: { code: 'translation_failed', ...(message ? { message } : {}) },
+		error: { code: failureCode, ...(message ? { message } : {}) },
 		finishedAtMs: job.finishedAtMs,
 	};
 }

@@ -13,7 +13,7 @@ export const USAGE = `Usage: node .build/emulator/cli.js [options]
   --elsewhere-port <n>     port of the other origin redirect faults point to (default 0: a free port)
   --api-key <key>          accepted API key (default hg_emulator_test_key)
   --render-seconds <s>     seconds from create to completed (default 10; a tenth of it pending)
-  --translate-seconds <s>  seconds from create to a completed translation (default: as --render-seconds)
+  --translate-seconds <s>  seconds from create to a completed translation or lipsync (default: as --render-seconds)
   --agent-thinking-seconds <s>
                            seconds a Video Agent run thinks (default: a tenth of --render-seconds, else 1)
   --concurrency <n>        jobs in flight per account (default 10)

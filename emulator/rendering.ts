@@ -1,4 +1,4 @@
-import type { CreateStudioVideoBody, CreateVideoBody, StudioScene } from '../nodes/HeyGen/schemas';
+import { CINEMATIC_DURATION, CINEMATIC_MEDIA_LIMITS, type AssetInput, type CreateCinematicVideoBody, type CreateStudioVideoBody, type CreateVideoBody, type StudioScene } from '../nodes/HeyGen/schemas';
 import { checkAssetInput, requireAsset, type AssetStore } from './assets';
 import type { Catalog, CatalogLook } from './catalog';
 import type { RenderFailureRule } from './config';
@@ -12,7 +12,7 @@ export type RenderOutcome =
 /** Everything decided about a video when it is accepted. */
 export interface RenderPlan {
 	/** How it was asked for: a `POST /v3/videos` type, a template, or a Video Agent session. */
-	kind: 'avatar' | 'image' | 'studio' | 'template' | 'agent';
+	kind: 'avatar' | 'image' | 'studio' | 'cinematic' | 'template' | 'agent';
 	/** The template a `template` video was generated from. */
 	templateId: string | null;
 	title: string | null;
@@ -38,8 +38,9 @@ export const MAGIC_INPUTS = Object.freeze({
 	/** In a script, `[[fail:<code>]]`: fails with that failure code. */
 	failWithCodePattern: /\[\[fail:([a-z0-9_]+)\]\]/,
 	/**
-	 * A host ending in this (audio, image, background, watermark or studio scene URL, template media):
-	 * fails with `download_failed`; a translation source on such a host fails the translation.
+	 * A host ending in this (audio, image, background, watermark, studio scene or cinematic reference
+	 * URL, template media): fails with `download_failed`; a translation source or a lipsync's video
+	 * or audio on such a host fails that job.
 	 */
 	unreachableHostSuffix: '.invalid',
 });
@@ -241,7 +242,7 @@ function speechSeconds(speech: SpeechInput, assets: AssetStore, prefix: string):
 	return speech.script ? estimateDurationSeconds(speech.script, speech.voice_settings?.speed) : ASSUMED_AUDIO_SECONDS;
 }
 
-type SingleShotBody = Exclude<CreateVideoBody, CreateStudioVideoBody>;
+type SingleShotBody = Exclude<CreateVideoBody, CreateStudioVideoBody | CreateCinematicVideoBody>;
 
 function planSingleShot(body: SingleShotBody, context: PlanContext): RenderPlan {
 	const { catalog, assets } = context;
@@ -362,7 +363,91 @@ function planStudio(body: CreateStudioVideoBody, context: PlanContext): RenderPl
 	};
 }
 
+/** A cinematic video costs the same whatever its length (HeyGen charges $7 a video; taken as 7 credits here). */
+export const CINEMATIC_CREDITS_PER_VIDEO = 7;
+/** The engine a cinematic video is recorded with (HeyGen names its pipeline Seedance). */
+export const CINEMATIC_ENGINE = 'seedance';
+
+type Media = 'image' | 'video' | 'audio';
+
+const MEDIA_BY_EXTENSION: Readonly<Record<string, Media>> = {
+	png: 'image',
+	jpg: 'image',
+	jpeg: 'image',
+	webp: 'image',
+	mp4: 'video',
+	webm: 'video',
+	mov: 'video',
+	mp3: 'audio',
+	wav: 'audio',
+	m4a: 'audio',
+};
+
+/** What a reference is: an upload's own kind, a base64 part's media type, or a URL's extension (HeyGen requires it to match). */
+function referenceMedia(input: AssetInput, assets: AssetStore, param: string): Media | undefined {
+	if (input.type === 'asset_id') return requireAsset(assets, input.asset_id, `${param}.asset_id`, ['image', 'video', 'audio']).kind as Media;
+	if (input.type === 'base64') {
+		const top = input.media_type.split('/')[0];
+		return top === 'image' || top === 'video' || top === 'audio' ? top : undefined;
+	}
+	try {
+		const extension = /\.([a-z0-9]+)$/i.exec(new URL(input.url).pathname)?.[1]?.toLowerCase();
+		return extension ? MEDIA_BY_EXTENSION[extension] : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * A cinematic video: every look must exist, and looks plus references stay within HeyGen's media
+ * budget (looks count as images). The prompt drives everything, so it is what failure markers
+ * and rules match. With `auto_duration` the length follows the prompt, within 4 to 15 seconds.
+ */
+function planCinematic(body: CreateCinematicVideoBody, context: PlanContext): RenderPlan {
+	const { catalog, assets } = context;
+	const looks = body.avatar_id.map((id, index) => requireLook(catalog, id, `avatar_id.${index}`));
+	const counts: Record<Media, number> = { image: looks.length, video: 0, audio: 0 };
+	const inputs: FetchedInput[] = [];
+	(body.references ?? []).forEach((reference, index) => {
+		const param = `references.${index}`;
+		const media = referenceMedia(reference, assets, param);
+		if (media) counts[media]++;
+		if (reference.type === 'url') inputs.push([param, reference.url]);
+	});
+	if (counts.image > CINEMATIC_MEDIA_LIMITS.images) {
+		throw invalidParameter(
+			'references',
+			`At most ${CINEMATIC_MEDIA_LIMITS.images} images are allowed across 'avatar_id' and 'references' (got ${counts.image}: ${looks.length} avatar looks and ${counts.image - looks.length} reference images).`,
+		);
+	}
+	if (counts.video > CINEMATIC_MEDIA_LIMITS.videos) {
+		throw invalidParameter('references', `At most ${CINEMATIC_MEDIA_LIMITS.videos} videos are allowed in 'references' (got ${counts.video}).`);
+	}
+	const durationSeconds = body.auto_duration
+		? Math.min(CINEMATIC_DURATION.max, Math.max(CINEMATIC_DURATION.min, Math.round(estimateDurationSeconds(body.prompt, 1))))
+		: (body.duration ?? CINEMATIC_DURATION.default);
+	const lookIds = looks.map((look) => look.id);
+	return {
+		kind: 'cinematic',
+		templateId: null,
+		title: body.title ?? null,
+		avatarId: lookIds[0],
+		voiceId: null,
+		script: body.prompt,
+		engine: CINEMATIC_ENGINE,
+		outputFormat: 'mp4',
+		captions: false,
+		callbackId: null,
+		callbackUrl: null,
+		durationSeconds,
+		costCredits: CINEMATIC_CREDITS_PER_VIDEO,
+		outcome: decideOutcome(inputs, body.prompt, lookIds, context.renderFailures),
+	};
+}
+
 /** Checks a validated create body against the catalogue and uploads, and decides duration, cost and outcome. */
 export function planVideo(body: CreateVideoBody, context: PlanContext): RenderPlan {
-	return body.type === 'studio' ? planStudio(body, context) : planSingleShot(body, context);
+	if (body.type === 'studio') return planStudio(body, context);
+	if (body.type === 'cinematic_avatar') return planCinematic(body, context);
+	return planSingleShot(body, context);
 }

@@ -6,6 +6,7 @@ import { itemView, summarise, type Batch, type BatchItemRecord, type BatchStatus
 import type { TranslationTimings, VideoTimings } from './config';
 import { renderStatusAt, scheduleRender, type HyperframesRender, type RenderPlan as HyperframesPlan, type RenderStatus } from './hyperframes';
 import { IdempotencyStore } from './idempotency';
+import { lipsyncStatusAt, scheduleLipsync, type LipsyncJob, type LipsyncPlan } from './lipsync';
 import { proofreadStatusAt, scheduleProofread, type ProofreadJob, type ProofreadPlan, type ProofreadStatus } from './proofread';
 import { roundCredits, type RenderPlan } from './rendering';
 import {
@@ -28,7 +29,7 @@ export interface SpeechClip {
 	createdAtMs: number;
 }
 
-/** Jobs charged once, when they complete (videos and translations). */
+/** Jobs charged once, when they complete (videos, translations and lipsyncs). */
 interface BillableJob {
 	costCredits: number;
 	finishedAtMs: number;
@@ -39,7 +40,7 @@ interface BillableJob {
 
 /** One of the account's concurrent job slots, taken until `finishedAtMs`. */
 export interface BusySlot {
-	kind: 'video' | 'translation' | 'agent' | 'render';
+	kind: 'video' | 'translation' | 'lipsync' | 'agent' | 'render';
 	id: string;
 	finishedAtMs: number;
 }
@@ -87,6 +88,7 @@ export interface StateSummary {
 	/** Videos generated from templates (deleted ones included), in total and per template id. */
 	template_videos: { total: number; by_template: Record<string, number> };
 	translations: { total: number; by_status: Record<TranslationStatus, number>; list: TranslationSummary[] };
+	lipsyncs: { total: number; by_status: Record<TranslationStatus, number> };
 	proofreads: { total: number; by_status: Record<ProofreadStatus, number> };
 	agent_sessions: { total: number; by_status: Record<AgentSessionStatus, number> };
 	/** HyperFrames renders that exist (not deleted), and the deleted ones. */
@@ -103,6 +105,7 @@ export interface StateSummary {
 export type TrackedWork =
 	| { kind: 'video'; job: VideoJob }
 	| { kind: 'translation'; job: TranslationJob }
+	| { kind: 'lipsync'; job: LipsyncJob }
 	| { kind: 'render'; render: HyperframesRender }
 	| { kind: 'proofread'; job: ProofreadJob }
 	| { kind: 'agent_run'; session: AgentSession; run: AgentRun }
@@ -120,10 +123,11 @@ interface QueuedItem {
 
 const newId = () => randomBytes(16).toString('hex');
 
-/** The account: videos, translations, agent sessions, uploads, speech clips, wallet and idempotency records. */
+/** The account: videos, translations, lipsyncs, agent sessions, uploads, speech clips, wallet and idempotency records. */
 export class EmulatorState {
 	readonly videos = new Map<string, VideoJob>();
 	readonly translations = new Map<string, TranslationJob>();
+	readonly lipsyncs = new Map<string, LipsyncJob>();
 	readonly renders = new Map<string, HyperframesRender>();
 	readonly proofreads = new Map<string, ProofreadJob>();
 	readonly sessions = new Map<string, AgentSession>();
@@ -368,6 +372,14 @@ export class EmulatorState {
 		return job;
 	}
 
+	addLipsync(plan: LipsyncPlan, now: number, timings: TranslationTimings, sizeBytes: number): LipsyncJob {
+		const job = scheduleLipsync(plan, newId(), this.nextSequence++, now, timings, sizeBytes);
+		this.lipsyncs.set(job.id, job);
+		this.unsettled.add(job);
+		this.announce({ kind: 'lipsync', job });
+		return job;
+	}
+
 	addRender(plan: HyperframesPlan, now: number, timings: VideoTimings, sizeBytes: number): HyperframesRender {
 		const render = scheduleRender(plan, newId(), this.nextSequence++, now, timings, sizeBytes);
 		this.renders.set(render.id, render);
@@ -438,6 +450,9 @@ export class EmulatorState {
 		for (const job of this.translations.values()) {
 			if (job.finishedAtMs > now) slots.push({ kind: 'translation', id: job.id, finishedAtMs: job.finishedAtMs });
 		}
+		for (const job of this.lipsyncs.values()) {
+			if (job.finishedAtMs > now) slots.push({ kind: 'lipsync', id: job.id, finishedAtMs: job.finishedAtMs });
+		}
 		for (const render of this.rendersInFlight(now)) slots.push({ kind: 'render', id: render.id, finishedAtMs: render.finishedAtMs });
 		// An agent run about to render already holds the slot its video will take.
 		for (const { session, run } of this.runsAwaitingRender) {
@@ -454,7 +469,7 @@ export class EmulatorState {
 	reservedCredits(now: number): number {
 		let reserved = 0;
 		for (const job of this.inFlight(now)) if (job.outcome.status === 'completed') reserved += job.costCredits;
-		for (const job of this.translations.values()) {
+		for (const job of [...this.translations.values(), ...this.lipsyncs.values()]) {
 			if (job.finishedAtMs > now && job.outcome.status === 'completed') reserved += job.costCredits;
 		}
 		for (const render of this.rendersInFlight(now)) if (render.outcome.status === 'completed') reserved += render.costCredits;
@@ -465,6 +480,7 @@ export class EmulatorState {
 	reset(balance = this.initialBalance): void {
 		this.videos.clear();
 		this.translations.clear();
+		this.lipsyncs.clear();
 		this.renders.clear();
 		this.proofreads.clear();
 		this.sessions.clear();
@@ -533,6 +549,9 @@ export class EmulatorState {
 		const translationsByStatus: Record<TranslationStatus, number> = { pending: 0, running: 0, completed: 0, failed: 0 };
 		for (const translation of translationList) translationsByStatus[translation.status]++;
 
+		const lipsyncsByStatus: Record<TranslationStatus, number> = { pending: 0, running: 0, completed: 0, failed: 0 };
+		for (const job of this.lipsyncs.values()) lipsyncsByStatus[lipsyncStatusAt(job, now)]++;
+
 		const sessionsByStatus: Record<AgentSessionStatus, number> = {
 			thinking: 0,
 			waiting_for_input: 0,
@@ -564,6 +583,7 @@ export class EmulatorState {
 				by_template: byTemplate,
 			},
 			translations: { total: translationList.length, by_status: translationsByStatus, list: translationList },
+			lipsyncs: { total: this.lipsyncs.size, by_status: lipsyncsByStatus },
 			proofreads: this.proofreadSummary(now),
 			agent_sessions: { total: this.sessions.size, by_status: sessionsByStatus },
 			hyperframes: { total: liveRenders.length, deleted: this.renders.size - liveRenders.length, by_status: rendersByStatus },

@@ -21,6 +21,7 @@ import {
 } from './media';
 import { AGENT_STYLE_BY_ID } from './styleCatalog';
 import { MEDIA_EXTENSION, TEMPLATE_BY_ID, type TemplateMedia } from './templateCatalog';
+import { lipsyncStatusAt, type LipsyncJob } from './lipsync';
 import { renderStatusAt, type HyperframesRender } from './hyperframes';
 import { proofreadStatusAt, type ProofreadJob, type SubtitleSource } from './proofread';
 import { translationStatusAt, type TranslationJob } from './translation';
@@ -116,6 +117,14 @@ export function translationLinks(job: TranslationJob, signer: UrlSigner, now: nu
 	};
 }
 
+/** Files of a completed lipsync, regenerated (fresh expiry) on every call. */
+export function lipsyncLinks(job: LipsyncJob, signer: UrlSigner, now: number) {
+	return {
+		video_url: signer.signedUrl(`/lipsyncs/${job.id}.mp4`, now),
+		caption_url: job.captions ? signer.signedUrl(`/lipsyncs/${job.id}.srt`, now) : null,
+	};
+}
+
 /** Files of a completed HyperFrames render (its video in the container it asked for), regenerated (fresh expiry) on every call. */
 export function renderLinks(render: HyperframesRender, signer: UrlSigner, now: number) {
 	return {
@@ -138,7 +147,7 @@ export function proofreadSrtLinks(job: ProofreadJob, signer: UrlSigner, now: num
 }
 
 /** Paths under these prefixes need a valid presigned query; the rest (previews, thumbnails) is public. */
-export const SIGNED_PREFIXES: readonly string[] = ['/videos/', '/uploads/', '/speech/', '/translations/', '/hyperframes/', '/proofreads/'];
+export const SIGNED_PREFIXES: readonly string[] = ['/videos/', '/uploads/', '/speech/', '/translations/', '/lipsyncs/', '/hyperframes/', '/proofreads/'];
 
 export function needsSignature(path: string): boolean {
 	return SIGNED_PREFIXES.some((prefix) => path.startsWith(prefix));
@@ -152,6 +161,7 @@ const VOICE_OBJECT = /^\/assets\/voices\/([0-9a-f]{32})\.mp3$/;
 const UPLOAD_OBJECT = /^\/uploads\/([0-9a-f]{32})\.([a-z0-9]+)$/;
 const SPEECH_OBJECT = /^\/speech\/(req_[0-9a-f]{24})\.mp3$/;
 const TRANSLATION_OBJECT = /^\/translations\/([0-9a-f]{32})\.(mp4|mp3|srt|vtt)$/;
+const LIPSYNC_OBJECT = /^\/lipsyncs\/([0-9a-f]{32})\.(mp4|srt)$/;
 const RENDER_OBJECT = /^\/hyperframes\/([0-9a-f]{32})\.(mp4|webm|mov|png)$/;
 const PROOFREAD_OBJECT = /^\/proofreads\/([0-9a-f]{32})(\.original)?\.srt$/;
 const TEMPLATE_THUMBNAIL = /^\/assets\/templates\/(\w+)\.png$/;
@@ -190,6 +200,11 @@ function translationObject(job: TranslationJob, extension: string): GeneratedFil
 	}
 	if (extension === 'srt') return staticFile('application/x-subrip', subtitlesSrt(lines, job.durationSeconds));
 	return staticFile('text/vtt', subtitlesVtt(lines, job.durationSeconds));
+}
+
+function lipsyncObject(job: LipsyncJob, extension: string): GeneratedFile | undefined {
+	if (extension === 'mp4') return mp4File(job.sizeBytes, job.durationSeconds, Math.floor(job.createdAtMs / 1000));
+	return job.captions ? staticFile('application/x-subrip', subtitlesSrt(job.title ?? 'Lipsync', job.durationSeconds)) : undefined;
 }
 
 /** A completed render's video (only in the container it was rendered to) or thumbnail. */
@@ -239,7 +254,7 @@ export function lookupStorageObject(path: string, state: EmulatorState, catalog:
 	return { kind: 'missing' };
 }
 
-/** Uploads, speech, translations, HyperFrames renders and template/style previews. */
+/** Uploads, speech, translations, lipsyncs, HyperFrames renders, proofread subtitles and template/style previews. */
 function lookupNewObject(path: string, state: EmulatorState, now: number): StorageLookup | undefined {
 	const missing: StorageLookup = { kind: 'missing' };
 	const upload = UPLOAD_OBJECT.exec(path);
@@ -259,6 +274,12 @@ function lookupNewObject(path: string, state: EmulatorState, now: number): Stora
 		const job = state.translations.get(translation[1]);
 		const file =
 			job && translationStatusAt(job, now) === 'completed' ? translationObject(job, translation[2]) : undefined;
+		return file ? { kind: 'file', file, signed: true } : missing;
+	}
+	const lipsync = LIPSYNC_OBJECT.exec(path);
+	if (lipsync) {
+		const job = state.lipsyncs.get(lipsync[1]);
+		const file = job && lipsyncStatusAt(job, now) === 'completed' ? lipsyncObject(job, lipsync[2]) : undefined;
 		return file ? { kind: 'file', file, signed: true } : missing;
 	}
 	const rendered = RENDER_OBJECT.exec(path);

@@ -87,20 +87,23 @@ export interface TranslationJob extends TranslationPlan {
 	charged: boolean;
 }
 
-export function translationStatusAt(job: TranslationJob, now: number): TranslationStatus {
+/** The clock of a job on HeyGen's dubbing pipeline (translations, and lipsyncs with the same statuses). */
+export type DubbingClock = Omit<TranslationJob, keyof TranslationPlan>;
+
+export function translationStatusAt(job: Pick<TranslationJob, 'runningAtMs' | 'finishedAtMs' | 'outcome'>, now: number): TranslationStatus {
 	if (now < job.runningAtMs) return 'pending';
 	if (now < job.finishedAtMs) return 'running';
 	return job.outcome.status;
 }
 
-export function scheduleTranslation(
-	plan: TranslationPlan,
+export function scheduleTranslation<P extends Pick<TranslationPlan, 'outcome'>>(
+	plan: P,
 	id: string,
 	sequence: number,
 	now: number,
 	timings: TranslationTimings,
 	sizeBytes: number,
-): TranslationJob {
+): P & DubbingClock {
 	const runningAtMs = now + timings.pendingMs;
 	const failsEarly = plan.outcome.status === 'failed' && plan.outcome.stage === 'pending';
 	return {

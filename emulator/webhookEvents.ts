@@ -4,7 +4,8 @@ import { isFinal, itemView, summarise, type Batch, type ItemView, type JobLookup
 import { VIDEO_PAGE_URL } from './routes/videos';
 import type { TrackedWork } from './state';
 import type { HyperframesRender } from './hyperframes';
-import { renderLinks, translationLinks, videoLinks, type UrlSigner } from './storage';
+import type { LipsyncJob } from './lipsync';
+import { lipsyncLinks, renderLinks, translationLinks, videoLinks, type UrlSigner } from './storage';
 import type { ProofreadJob } from './proofread';
 import type { TranslationJob } from './translation';
 import type { VideoJob } from './videoJob';
@@ -85,6 +86,27 @@ export function translationEvent(job: TranslationJob, signer: UrlSigner, now: nu
 			callback_id: job.callbackId,
 			output_language: job.outputLanguage,
 		},
+	};
+}
+
+/**
+ * The call a lipsync's `callback_url` gets when it ends. HeyGen lists no lipsync webhook event and
+ * publishes no callback body, so this one is the emulator's own, sent to the `callback_url` only
+ * (never to registered endpoints, never in the event history): the node reads the job by API anyway.
+ */
+export function lipsyncCallback(job: LipsyncJob, signer: UrlSigner, now: number): EventDraft {
+	return {
+		type: job.outcome.status === 'completed' ? 'lipsync.success' : 'lipsync.fail',
+		data: {
+			lipsync_id: job.id,
+			status: job.outcome.status,
+			callback_id: job.callbackId,
+			...(job.outcome.status === 'completed' ? { video_url: lipsyncLinks(job, signer, now).video_url } : { failure_message: job.outcome.failureMessage }),
+		},
+		entityIds: [job.id],
+		callbackUrl: job.callbackUrl,
+		occurredAtMs: job.finishedAtMs,
+		callbackOnly: true,
 	};
 }
 
@@ -268,6 +290,15 @@ export function watchFor(work: TrackedWork, sources: EventSources): WorkWatch[] 
 				dueAtMs: job.finishedAtMs,
 				check: (now) =>
 					now < job.finishedAtMs ? { waitUntilMs: job.finishedAtMs } : { final: translationEvent(job, sources.signer, now) },
+			}];
+		}
+		case 'lipsync': {
+			const { job } = work;
+			if (!job.callbackUrl) return [];
+			return [{
+				key: `lipsync:${job.id}`,
+				dueAtMs: job.finishedAtMs,
+				check: (now) => (now < job.finishedAtMs ? { waitUntilMs: job.finishedAtMs } : { final: lipsyncCallback(job, sources.signer, now) }),
 			}];
 		}
 		case 'render': {

@@ -141,6 +141,18 @@ export const batchHandlers: HandlerTable = {
 	getTranslationBatch: ({ params, query, now, services }) =>
 		readBatch(requireBatch(services, params.batch_id, 'translation'), query, now, services),
 
+	/** Lipsyncs by id; the emulator takes no lipsync batches, so every batch id is `not_found`. */
+	getLipsyncStatuses: ({ query, now, services }) => {
+		const direct = unique(query.lipsync_ids).map((id) => {
+			const job = services.state.lipsyncs.get(id);
+			// A lipsync has no failure code of its own; its status entry tells an input that could not be fetched.
+			const code = job?.outcome.status === 'failed' && job.outcome.stage === 'pending' ? 'download_failed' : 'lipsync_failed';
+			return jobEntry(id, job && translationItemView(0, job, now, code));
+		});
+		const expanded = unique(query.batch_ids).map((id) => ({ batch_id: id, status: STATUS_NOT_FOUND }));
+		return statusesReply([...direct, ...expanded]);
+	},
+
 	getTranslationStatuses: ({ query, now, services }) => {
 		const direct = unique(query.video_translation_ids).map((id) => {
 			const job = services.state.translations.get(id);

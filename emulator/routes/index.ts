@@ -5,6 +5,7 @@ import { avatarHandlers } from './avatars';
 import { batchHandlers } from './batches';
 import { proofreadHandlers } from './proofreads';
 import type { Handler, HandlerTable } from './context';
+import { lipsyncHandlers } from './lipsyncs';
 import { hyperframesHandlers } from './hyperframes';
 import { speechHandlers } from './speech';
 import { templateHandlers } from './templates';
@@ -23,6 +24,7 @@ export const HANDLERS: HandlerTable = {
 	...speechHandlers,
 	...templateHandlers,
 	...translationHandlers,
+	...lipsyncHandlers,
 	...proofreadHandlers,
 	...agentHandlers,
 	...hyperframesHandlers,

@@ -50,6 +50,13 @@ export const ALLOWANCES: Allowance[] = [
 	},
 	{
 		endpoint: 'createVideo',
+		kind: 'not-documented',
+		at: ['body[type=cinematic_avatar]'],
+		source: NEWER_SPEC,
+		why: 'type "cinematic_avatar" (a prompted shot of 1 to 3 looks, with references) came after April',
+	},
+	{
+		endpoint: 'createVideo',
 		kind: 'enum',
 		at: bothVideoTypes(['aspect_ratio']),
 		source: NEWER_SPEC,
@@ -97,6 +104,15 @@ export const ALLOWANCES: Allowance[] = [
 		source: NEWER_SPEC,
 		why: 'caption file links are part of the translation in the newer spec',
 	},
+	...['listLipsyncs', 'getLipsync'].map(
+		(endpoint): Allowance => ({
+			endpoint,
+			kind: 'not-published',
+			at: ['response.caption_url'],
+			source: NEWER_SPEC,
+			why: 'a lipsync made with captions links its SRT file in the newer spec',
+		}),
+	),
 	{
 		endpoint: 'createAgentSession',
 		kind: 'not-documented',
@@ -131,7 +147,7 @@ export const ALLOWANCES: Allowance[] = [
 			why: 'the spec publishes no answer schema for a batch create (202 with a batch id): the node requires batch_id only',
 		}),
 	),
-	...['getVideoStatuses', 'getTranslationStatuses'].map(
+	...['getVideoStatuses', 'getTranslationStatuses', 'getLipsyncStatuses'].map(
 		(endpoint): Allowance => ({
 			endpoint,
 			kind: 'envelope',
@@ -145,6 +161,7 @@ export const ALLOWANCES: Allowance[] = [
 		['getTranslationBatch', 'response.items[].error'],
 		['getVideoStatuses', 'response[].error'],
 		['getTranslationStatuses', 'response[].error'],
+		['getLipsyncStatuses', 'response[].error'],
 	].map(
 		([endpoint, error]): Allowance => ({
 			endpoint,

@@ -134,6 +134,60 @@ describe('the coverage examples, run with `n8n execute`', () => {
 		expect(session.binary?.data?.mimeType).toBe('video/mp4');
 	});
 
+	it('makes a cinematic video from a prompt per market, each downloaded and carrying its row', async () => {
+		const run = execute('hgExCinematic001');
+		expect(run.exitCode).toBe(0);
+		const rows = nodeOutput(run, 'Launch shots');
+		const shots = nodeOutput(run, 'Cinematic launch shot');
+		expect(shots).toHaveLength(2);
+		shots.forEach((shot, i) => {
+			expect(shot.pairedItem).toEqual({ item: i });
+			expect(shot.json).toMatchObject({ status: 'completed', duration: 8, callback_id: rows[i].json.shotId, city: rows[i].json.city, title: `Launch shot, ${rows[i].json.city}` });
+			expect(shot.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${shot.json.video_id}.mp4` });
+		});
+		const creates = (await emulatorRequests()).filter((r) => r.method === 'POST' && r.path === '/v3/videos');
+		expect(creates).toHaveLength(2);
+		creates.forEach((create) =>
+			expect(create.body).toMatchObject({
+				type: 'cinematic_avatar',
+				avatar_id: ['lk_abigail_office'],
+				references: [{ type: 'url', url: 'https://media.example.com/brand/mood-board.png' }],
+				aspect_ratio: '9:16',
+				resolution: '1080p',
+				duration: 8,
+			}),
+		);
+		// The two items are sent side by side, so their creates arrive in either order.
+		rows.forEach((row) => expect(creates.filter((r) => String(r.body.prompt).includes(`in ${row.json.city}, stops`))).toHaveLength(1));
+		expect(creates.every((r) => !('callback_id' in r.body))).toBe(true);
+	});
+
+	it('generates speech, then lipsyncs a presenter video to it', async () => {
+		const run = execute('hgExSpeechLip001');
+		expect(run.exitCode).toBe(0);
+		const [speech] = nodeOutput(run, 'Generate the new speech');
+		const [lipsync, ...rest] = nodeOutput(run, 'Lipsync the presenter');
+		expect(rest).toHaveLength(0);
+		expect(lipsync.json).toMatchObject({
+			lipsync_id: expect.any(String),
+			status: 'completed',
+			callback_id: 'onboarding-welcome',
+			title: 'Onboarding welcome, new script',
+			duration: speech.json.duration,
+			caption_url: expect.any(String),
+		});
+		expect(lipsync.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${lipsync.json.lipsync_id}.mp4` });
+		const creates = (await emulatorRequests()).filter((r) => r.method === 'POST' && r.path === '/v3/lipsyncs');
+		expect(creates).toHaveLength(1);
+		expect(creates[0].body).toMatchObject({
+			video: { type: 'url', url: 'https://media.example.com/onboarding/presenter.mp4' },
+			audio: { type: 'url', url: speech.json.audio_url },
+			mode: 'speed',
+			enable_caption: true,
+		});
+		expect(creates[0].headers['idempotency-key']).toMatch(/^n8n-lipsync-/);
+	});
+
 	it('renders HTML built per row into one video each: Convert to File and Compression zip it, HyperFrames renders it', async () => {
 		const run = execute('hgExHyperframes1');
 		expect(run.exitCode).toBe(0);
@@ -157,12 +211,17 @@ describe('the coverage examples, run with `n8n execute`', () => {
 		});
 
 		const requests = await emulatorRequests();
+		// Items are sent side by side: their uploads and renders reach HeyGen in any order.
 		const uploads = requests.filter((r) => r.method === 'POST' && r.path === '/v3/assets');
-		expect(uploads.map((r) => r.body.file)).toEqual(launches.map((launch) => expect.objectContaining({ filename: `${launch.json.launchId}.zip`, mimeType: 'application/zip' })));
+		const byFilename = (a: { filename: string }, b: { filename: string }) => a.filename.localeCompare(b.filename);
+		expect(uploads.map((r) => r.body.file).sort(byFilename)).toEqual(
+			launches.map((launch) => `${launch.json.launchId}.zip`).sort().map((filename) => expect.objectContaining({ filename, mimeType: 'application/zip' })),
+		);
 		// The emulator reads each zip's directory: a 200 means index.html sat at the top of the zip n8n's Compression node made.
 		const renders = requests.filter((r) => r.method === 'POST' && r.path === '/v3/hyperframes/renders');
 		expect(renders.map((r) => r.status)).toEqual([200, 200, 200]);
-		expect(renders.map((r) => r.body.variables)).toEqual(launches.map((launch) => ({ headline: launch.json.headline })));
+		const headlines = (list: Array<{ headline: unknown }>) => list.map((variables) => String(variables.headline)).sort();
+		expect(headlines(renders.map((r) => r.body.variables))).toEqual(headlines(launches.map((launch) => ({ headline: launch.json.headline }))));
 		expect(renders.every((r) => /^n8n-hyperframes-render-/.test(r.headers['idempotency-key']))).toBe(true);
 	});
 

@@ -160,6 +160,10 @@ describe('every success response matches its ENDPOINTS schema', () => {
 		const translation = await call(emulator(), 'POST', '/v3/video-translations', {
 			body: { video: { type: 'asset_id', asset_id: assetId }, output_languages: ['French'] },
 		});
+		const lipsync = await call(emulator(), 'POST', '/v3/lipsyncs', {
+			body: { video: { type: 'asset_id', asset_id: assetId }, audio: { type: 'url', url: 'https://example.com/voice.mp3' } },
+		});
+		const lipsyncId: string = lipsync.body.data.lipsync_id;
 		const session = await call(emulator(), 'POST', '/v3/video-agents', { body: { prompt: 'Hello', mode: 'chat' } });
 		const sessionId: string = session.body.data.session_id;
 		await waitForSession(emulator(), sessionId);
@@ -189,6 +193,9 @@ describe('every success response matches its ENDPOINTS schema', () => {
 			['listTranslationLanguages', 'GET', '/v3/video-translations/languages'],
 			['listTranslations', 'GET', '/v3/video-translations'],
 			['getTranslation', 'GET', `/v3/video-translations/${translation.body.data.video_translation_ids[0]}`],
+			['listLipsyncs', 'GET', '/v3/lipsyncs'],
+			['getLipsync', 'GET', `/v3/lipsyncs/${lipsyncId}`],
+			['getLipsyncStatuses', 'GET', `/v3/lipsyncs/statuses?lipsync_ids=${lipsyncId}`],
 			['listAgentStyles', 'GET', '/v3/video-agents/styles'],
 			['getAgentSession', 'GET', `/v3/video-agents/${sessionId}`],
 			['sendAgentMessage', 'POST', `/v3/video-agents/${sessionId}`, { message: 'For developers.' }],
@@ -238,6 +245,7 @@ describe('every success response matches its ENDPOINTS schema', () => {
 		expectValidResponse('uploadAsset', uploaded.body);
 		expectValidResponse('createTranslation', translation.body);
 		expectValidResponse('createAgentSession', session.body);
+		expectValidResponse('createLipsync', lipsync.body);
 		expectValidResponse('createVideoBatch', videoBatch.body);
 		expectValidResponse('createTranslationBatch', translationBatch.body);
 		expectValidResponse('createHyperframesRender', hyperframes.body);
@@ -248,6 +256,7 @@ describe('every success response matches its ENDPOINTS schema', () => {
 			'uploadAsset',
 			'createTranslation',
 			'createAgentSession',
+			'createLipsync',
 			'createWebhookEndpoint',
 			'createHyperframesRender',
 		]);

@@ -68,6 +68,12 @@ async function createTranslations(): Promise<string[]> {
 	return result.output.map((item) => String(item.json.video_translation_id));
 }
 
+async function createLipsyncs(): Promise<string[]> {
+	const result = await runHeyGen(emulator, { resource: 'lipsync', operation: 'create', videoSource: 'url', video_url: 'https://media.example.com/presenter.mp4', audioSource: 'url', audio_url: '={{ $json.audio }}', mode: 'speed', waitForCompletion: true }, { items: items({ audio: 'https://media.example.com/a.mp3' }, { audio: 'https://media.example.com/b.mp3' }) });
+	expect(result.error).toBeUndefined();
+	return result.output.map((item) => String(item.json.lipsync_id));
+}
+
 async function createProofreads(waitForCompletion = true): Promise<string[]> {
 	const result = await runHeyGen(emulator, { resource: 'translation', operation: 'createProofread', videoSource: 'url', video_url: 'https://media.example.com/webinar.mp4', output_languages: ['French', 'German'], title: 'Webinar', mode: 'speed', waitForCompletion });
 	expect(result.error).toBeUndefined();
@@ -184,6 +190,59 @@ const MIXED: MixedRun[] = [
 		label: 'Message',
 		problem: 'must be text, not an object',
 		sent: posts(/^\/v3\/video-agents\/[^/]+$/, 2),
+	},
+	{
+		title: 'video.createCinematicVideo: a prompt that is a list',
+		parameters: { resource: 'video', operation: 'createCinematicVideo', prompt: VALUE, looks: { look: [{ avatar_id: locator(SEED_IDS.digitalTwinLook) }] }, waitForCompletion: false },
+		good: () => values('A walk through the office', 'A wave at the camera'),
+		bad: { v: ['A walk', 'A wave'] },
+		label: 'Prompt',
+		problem: 'must be text, not a list',
+		sent: posts('/v3/videos', 2),
+	},
+	{
+		title: 'lipsync.create: an audio URL on a private address',
+		parameters: { resource: 'lipsync', operation: 'create', videoSource: 'url', video_url: 'https://media.example.com/presenter.mp4', audioSource: 'url', audio_url: VALUE, mode: 'speed', waitForCompletion: false },
+		good: () => values('https://media.example.com/a.mp3', 'https://media.example.com/b.mp3'),
+		bad: { v: 'http://192.168.0.4/take.mp3' },
+		label: 'Audio URL',
+		problem: 'must be a public address HeyGen can reach, not 192.168.0.4',
+		sent: posts('/v3/lipsyncs', 2),
+	},
+	{
+		title: 'lipsync.get: a lipsync ID that is an object',
+		parameters: { resource: 'lipsync', operation: 'get', lipsync_id: VALUE },
+		good: async () => values(...(await createLipsyncs())),
+		bad: { v: { id: 1 } },
+		label: 'Lipsync ID',
+		problem: 'must be text, not an object',
+	},
+	{
+		title: 'lipsync.getMany: a limit above the page of 100',
+		parameters: { resource: 'lipsync', operation: 'getMany', returnAll: false, limit: VALUE },
+		good: async () => {
+			await createLipsyncs();
+			return values(1, 2);
+		},
+		bad: { v: 101 },
+		label: 'Limit',
+		problem: 'must be a whole number from 1 to 100, not 101',
+	},
+	{
+		title: 'lipsync.waitForCompletion: a lipsync ID that is a list',
+		parameters: { resource: 'lipsync', operation: 'waitForCompletion', lipsync_id: VALUE },
+		good: async () => values(...(await createLipsyncs())),
+		bad: { v: ['a'] },
+		label: 'Lipsync ID',
+		problem: 'must be text, not a list',
+	},
+	{
+		title: 'lipsync.download: a blank lipsync ID',
+		parameters: { resource: 'lipsync', operation: 'download', lipsync_id: VALUE, file: 'video', binaryPropertyName: 'data' },
+		good: async () => values(...(await createLipsyncs())),
+		bad: { v: ' ' },
+		label: 'Lipsync ID',
+		problem: 'must not be empty',
 	},
 	{
 		title: 'video.get: a video ID that is a list',

@@ -77,6 +77,8 @@ export interface PreparedItem {
 	fileKey?: string;
 	/** Jobs already running in HeyGen to wait for, instead of a body to send. */
 	existingIds?: string[];
+	/** A Callback ID the node keeps itself, for a create whose body takes none (cinematic videos). */
+	callbackId?: string;
 	error?: unknown;
 }
 
@@ -117,6 +119,12 @@ export function checkDownloadField(ctx: IExecuteFunctions, itemIndex: number): v
 	if (booleanParameter(ctx, 'downloadVideo', 'Download Video', itemIndex, false)) {
 		textParameter(ctx, 'binaryPropertyName', 'Put Output File in Field', itemIndex, { required: true });
 	}
+}
+
+/** The item's Callback ID: sent in its body, or kept by the node when HeyGen's body takes none. */
+export function callbackIdOfItem(item: PreparedItem): string | undefined {
+	const sent = item.body?.callback_id;
+	return item.callbackId ?? (typeof sent === 'string' ? sent : undefined);
 }
 
 /** Marks an item as failed after preparation (for example a look without a default voice). */
@@ -196,7 +204,8 @@ function keysOf(ctx: IExecuteFunctions, prepared: PreparedItem[], plan: CreatePl
 	const keys = new Map<number, (generation: number) => string>();
 	for (const item of prepared) {
 		if (!item.body) continue;
-		const content = { body: item.body, file: item.fileKey, target: plan.target?.(item) };
+		// A Callback ID kept outside the body still tells two items' renders apart.
+		const content = { body: item.body, file: item.fileKey, target: plan.target?.(item), ...(item.callbackId ? { callbackId: item.callbackId } : {}) };
 		const fingerprint = canonicalJson(content);
 		const occurrence = seen.get(fingerprint) ?? 0;
 		seen.set(fingerprint, occurrence + 1);

@@ -4,6 +4,7 @@ import * as account from './account/Account.resource';
 import * as asset from './asset/Asset.resource';
 import * as avatar from './avatar/Avatar.resource';
 import * as hyperframesRender from './hyperframes/HyperframesRender.resource';
+import * as lipsync from './lipsync/Lipsync.resource';
 import * as template from './template/Template.resource';
 import * as translation from './translation/Translation.resource';
 import * as video from './video/Video.resource';
@@ -23,6 +24,7 @@ export const properties: INodeProperties[] = [
 			{ name: 'Asset', value: 'asset' },
 			{ name: 'Avatar', value: 'avatar' },
 			{ name: 'HyperFrames Render', value: 'hyperframesRender' },
+			{ name: 'Lipsync', value: 'lipsync' },
 			{ name: 'Template', value: 'template' },
 			{ name: 'Translation', value: 'translation' },
 			{ name: 'Video', value: 'video' },
@@ -33,6 +35,7 @@ export const properties: INodeProperties[] = [
 	...video.description,
 	...template.description,
 	...translation.description,
+	...lipsync.description,
 	...videoAgent.description,
 	...hyperframesRender.description,
 	...avatar.description,

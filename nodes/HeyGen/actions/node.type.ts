@@ -4,6 +4,7 @@ export type HeyGenOperations = {
 	asset: 'delete' | 'get' | 'upload';
 	avatar: 'get' | 'getMany';
 	hyperframesRender: 'create' | 'delete' | 'download' | 'get' | 'getMany' | 'waitForCompletion';
+	lipsync: 'create' | 'download' | 'get' | 'getMany' | 'waitForCompletion';
 	template: 'generate' | 'get' | 'getMany';
 	translation:
 		| 'create'
@@ -19,6 +20,7 @@ export type HeyGenOperations = {
 		| 'waitForCompletion';
 	video:
 		| 'createAvatarVideo'
+		| 'createCinematicVideo'
 		| 'createImageVideo'
 		| 'createStudioVideo'
 		| 'delete'

@@ -7,6 +7,8 @@ import * as asset from './asset/Asset.resource';
 import * as avatar from './avatar/Avatar.resource';
 import * as hyperframesRender from './hyperframes/HyperframesRender.resource';
 import { renderPlan } from './hyperframes/renderJobs';
+import * as lipsync from './lipsync/Lipsync.resource';
+import { lipsyncCreatePlan } from './lipsync/lipsyncJobs';
 import type { HeyGenOperations, HeyGenResource } from './node.type';
 import { resumeParked, type ResumePlans } from './park/resume';
 import { generatedTranslationPlan, proofreadPlan } from './translation/proofreadJobs';
@@ -34,6 +36,13 @@ const OPERATIONS: { [R in HeyGenResource]: Record<HeyGenOperations[R], Operation
 		getMany: hyperframesRender.getMany,
 		waitForCompletion: hyperframesRender.waitForCompletion,
 	},
+	lipsync: {
+		create: lipsync.create,
+		download: lipsync.download,
+		get: lipsync.get,
+		getMany: lipsync.getMany,
+		waitForCompletion: lipsync.waitForCompletion,
+	},
 	template: { generate: template.generate, get: template.get, getMany: template.getMany },
 	translation: {
 		create: translation.create,
@@ -50,6 +59,7 @@ const OPERATIONS: { [R in HeyGenResource]: Record<HeyGenOperations[R], Operation
 	},
 	video: {
 		createAvatarVideo: video.createAvatarVideo,
+		createCinematicVideo: video.createCinematicVideo,
 		createImageVideo: video.createImageVideo,
 		createStudioVideo: video.createStudioVideo,
 		delete: video.delete,
@@ -92,6 +102,8 @@ const RESUME_PLANS: ResumePlans = {
 	'video.createAvatarVideo': (ctx) => videoCreatePlan(ctx, 'video', undefined, { batches: true }),
 	'video.createImageVideo': (ctx) => videoCreatePlan(ctx, 'video', undefined, { batches: true }),
 	'video.createStudioVideo': (ctx) => videoCreatePlan(ctx, 'video', undefined, { batches: true }),
+	'video.createCinematicVideo': (ctx) => videoCreatePlan(ctx, 'video', undefined, { batches: true }),
+	'lipsync.create': (ctx) => lipsyncCreatePlan(ctx),
 	'template.generate': (ctx) => videoCreatePlan(ctx, 'template-video'),
 	'translation.create': (ctx) => translationCreatePlan(ctx),
 	'videoAgent.create': (ctx) => agentPlan(ctx, () => false),

@@ -6,7 +6,7 @@ import { createVideoBodySchema } from './video';
 
 /** Payloads one batch create takes (for translations: items after one per output language). */
 export const MAX_BATCH_ITEMS = 100;
-/** Ids one bulk status read takes, `video_ids` (or `video_translation_ids`) and `batch_ids` together. */
+/** Ids one bulk status read takes, `video_ids` (or `video_translation_ids`, `lipsync_ids`) and `batch_ids` together. */
 export const MAX_STATUS_IDS = 100;
 
 /** What a batch item reports; a bulk status read adds `not_found`. */
@@ -142,6 +142,12 @@ export const translationStatusesQuerySchema = z
 	.object({ video_translation_ids: idList.optional(), batch_ids: idList.optional() })
 	.strict()
 	.superRefine((query, ctx) => checkIdCount('video_translation_ids', query.video_translation_ids, query.batch_ids, ctx));
+
+/** Query of `GET /v3/lipsyncs/statuses`: `lipsync_ids` and/or `batch_ids`. */
+export const lipsyncStatusesQuerySchema = z
+	.object({ lipsync_ids: idList.optional(), batch_ids: idList.optional() })
+	.strict()
+	.superRefine((query, ctx) => checkIdCount('lipsync_ids', query.lipsync_ids, query.batch_ids, ctx));
 
 /**
  * One entry of a bulk status read: a looked-up id (its `video_id`, a translation id on the

@@ -5,6 +5,7 @@ export * from './voice';
 export * from './user';
 export * from './template';
 export * from './translation';
+export * from './lipsync';
 export * from './proofread';
 export * from './srt';
 export * from './videoAgent';

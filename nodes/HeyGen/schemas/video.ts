@@ -296,11 +296,58 @@ function checkStudioScenes(body: CreateStudioVideoBody, ctx: z.RefinementCtx) {
 	});
 }
 
+export const CINEMATIC_ASPECT_RATIOS = ['16:9', '9:16', '1:1'] as const;
+export const CINEMATIC_RESOLUTIONS = ['720p', '1080p'] as const;
+export const MAX_CINEMATIC_LOOKS = 3;
+export const CINEMATIC_DURATION = { min: 4, max: 15, default: 10 } as const;
+export const MAX_CINEMATIC_PROMPT_LENGTH = 10_000;
+/** A cinematic video's media budget: its avatar looks count as images, beside the reference images. */
+export const CINEMATIC_MEDIA_LIMITS = { images: 9, videos: 3 } as const;
+
+const durationMessage = `must be from ${CINEMATIC_DURATION.min} to ${CINEMATIC_DURATION.max} seconds`;
+
+/**
+ * `type: cinematic_avatar`: a prompt and one to three looks drive the whole video (no script, no
+ * voice). HeyGen's spec gives this type no `callback_id` or `callback_url`.
+ */
+export const createCinematicVideoBodySchema = z
+	.object({
+		type: z.literal('cinematic_avatar'),
+		prompt: z
+			.string()
+			.refine((s) => s.trim().length > 0, 'must not be empty')
+			.refine(
+				(s) => s.length <= MAX_CINEMATIC_PROMPT_LENGTH,
+				(s) => ({ message: `must be at most ${MAX_CINEMATIC_PROMPT_LENGTH.toLocaleString('en-US')} characters (it has ${s.length.toLocaleString('en-US')})` }),
+			),
+		avatar_id: z
+			.array(nonEmptyId)
+			.min(1, 'must name at least one avatar look')
+			.max(MAX_CINEMATIC_LOOKS, `must name at most ${MAX_CINEMATIC_LOOKS} avatar looks`),
+		references: z.array(assetInputSchema).nullish(),
+		duration: z.number().int('must be a whole number of seconds').min(CINEMATIC_DURATION.min, durationMessage).max(CINEMATIC_DURATION.max, durationMessage).nullish(),
+		auto_duration: z.boolean().optional(),
+		enhance_prompt: z.boolean().optional(),
+		aspect_ratio: z.enum(CINEMATIC_ASPECT_RATIOS).optional(),
+		resolution: z.enum(CINEMATIC_RESOLUTIONS).optional(),
+		title: z.string().nullish(),
+	})
+	.strict();
+export type CreateCinematicVideoBody = z.infer<typeof createCinematicVideoBodySchema>;
+
+/** HeyGen picks the length itself with `auto_duration`; a duration beside it is a contradiction. */
+function checkCinematicDuration(body: CreateCinematicVideoBody, ctx: z.RefinementCtx) {
+	if (body.auto_duration && body.duration != null) {
+		ctx.addIssue({ code: 'custom', path: ['duration'], message: 'cannot be combined with auto_duration: give one or the other' });
+	}
+}
+
 /** Body of `POST /v3/videos`, a union on `type`. */
 export const createVideoBodySchema = z
-	.discriminatedUnion('type', [createAvatarVideoBodySchema, createImageVideoBodySchema, createStudioVideoBodySchema])
+	.discriminatedUnion('type', [createAvatarVideoBodySchema, createImageVideoBodySchema, createStudioVideoBodySchema, createCinematicVideoBodySchema])
 	.superRefine((body, ctx) => {
 		if (body.type === 'studio') checkStudioScenes(body, ctx);
+		else if (body.type === 'cinematic_avatar') checkCinematicDuration(body, ctx);
 		else checkSpeechAndOutput(body, ctx);
 	});
 export type CreateVideoBody = z.infer<typeof createVideoBodySchema>;

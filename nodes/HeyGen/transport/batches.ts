@@ -30,8 +30,8 @@ export async function readBatchItems(ctx: RunContext, key: 'getVideoBatch' | 'ge
 /** Jobs' statuses by id with HeyGen's bulk read, 100 ids a call. */
 export async function readStatuses(
 	ctx: RunContext,
-	key: 'getVideoStatuses' | 'getTranslationStatuses',
-	idsField: 'video_ids' | 'video_translation_ids',
+	key: 'getVideoStatuses' | 'getTranslationStatuses' | 'getLipsyncStatuses',
+	idsField: 'video_ids' | 'video_translation_ids' | 'lipsync_ids',
 	ids: string[],
 ): Promise<Map<string, string>> {
 	const found = new Map<string, string>();

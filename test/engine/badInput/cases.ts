@@ -226,8 +226,8 @@ export interface OperationSpec {
 	fields: FieldSpec[];
 	/** Items carry a binary file (the operation reads one). */
 	binary?: boolean;
-	/** The file they carry, when not a PNG. */
-	file?: { data: string; mimeType: string; fileName: string };
+	/** The binary files items carry instead of the default PNG in `data` (an operation that checks their kind). */
+	files?: NonNullable<INodeExecutionData['binary']>;
 }
 
 export interface BadInputCase {
@@ -270,7 +270,8 @@ export function casesOf(spec: OperationSpec): BadInputCase[] {
 				if (itemIndex !== badItem) json.v = field.good as IDataObject[keyof IDataObject];
 				else if (bad.nan) json.nan = true;
 				else if (!bad.absent) json.v = bad.value as IDataObject[keyof IDataObject];
-				return spec.binary ? { json, binary: { data: spec.file ?? { data: PNG, mimeType: 'image/png', fileName: 'face.png' } } } : { json };
+				if (spec.files) return { json, binary: spec.files };
+				return spec.binary ? { json, binary: { data: { data: PNG, mimeType: 'image/png', fileName: 'face.png' } } } : { json };
 			});
 			cases.push({
 				title: `${spec.resource}.${spec.operation} › ${field.label} = ${bad.name} [item ${badItem}]`,
@@ -346,6 +347,30 @@ const translation: INodeParameters = {
 	output_languages: ['French'],
 	mode: 'speed',
 	waitForCompletion: false,
+};
+
+const cinematicVideo: INodeParameters = {
+	prompt: 'A founder walks through a sunlit office',
+	looks: { look: [{ avatar_id: locator(SEED_IDS.digitalTwinLook) }] },
+	references: { reference: [{ media: 'image', source: 'url', url: PUBLIC_IMAGE }] },
+	waitForCompletion: false,
+};
+const cinematicReference = (reference: INodeParameters): INodeParameters => ({ ...cinematicVideo, references: { reference: [reference] } });
+
+const lipsync: INodeParameters = {
+	videoSource: 'url',
+	video_url: 'https://media.example.com/presenter.mp4',
+	audioSource: 'url',
+	audio_url: PUBLIC_AUDIO,
+	mode: 'speed',
+	waitForCompletion: false,
+};
+const MP4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(240)]).toString('base64');
+const MP3 = Buffer.concat([Buffer.from('ID3'), Buffer.from([4, 0, 0, 0, 0, 0, 0]), Buffer.alloc(240)]).toString('base64');
+/** A video in `data` and an audio in `voice`, for the lipsync's two binary fields. */
+const LIPSYNC_FILES = {
+	data: { data: MP4, mimeType: 'video/mp4', fileName: 'presenter.mp4' },
+	voice: { data: MP3, mimeType: 'audio/mpeg', fileName: 'voice.mp3' },
 };
 
 const PROJECT_URL = 'https://cdn.example.com/launch.zip';
@@ -435,6 +460,21 @@ export const OPERATIONS: OperationSpec[] = [
 			},
 			{ label: 'Scenes (JSON)', path: 'scenesJson', kind: 'scenesJson', good: JSON_SCENES, parameters: { sceneInput: 'json', waitForCompletion: false } },
 			...withDownload(createFields(), studioVideo(avatarScene)),
+		],
+	},
+	{
+		resource: 'video',
+		operation: 'createCinematicVideo',
+		parameters: cinematicVideo,
+		binary: true,
+		fields: [
+			{ label: 'Prompt', path: 'prompt', kind: 'required', good: 'A founder walks through a sunlit office' },
+			{ label: 'Avatar Look 1', path: 'looks.look.0.avatar_id', kind: 'required', good: SEED_IDS.digitalTwinLook, locator: true },
+			{ label: 'Reference 1 › URL', path: 'references.reference.0.url', kind: 'url', good: PUBLIC_IMAGE },
+			{ label: 'Reference 1 › Asset ID', path: 'references.reference.0.asset_id', kind: 'required', good: 'asset_1', parameters: cinematicReference({ media: 'image', source: 'assetId' }) },
+			{ label: 'Reference 1 › Input Binary Field', path: 'references.reference.0.binaryField', kind: 'required', good: 'data', parameters: cinematicReference({ media: 'image', source: 'binary' }) },
+			{ label: 'Aspect Ratio', path: 'additionalFields.aspect_ratio', kind: 'text', good: '9:16' },
+			...withDownload(createFields(), cinematicVideo),
 		],
 	},
 	{ resource: 'video', operation: 'get', parameters: {}, fields: [{ label: 'Video', path: 'video_id', kind: 'required', good: 'vid_1', locator: true }] },
@@ -565,11 +605,48 @@ export const OPERATIONS: OperationSpec[] = [
 	},
 	{ resource: 'translation', operation: 'getMany', parameters: { returnAll: false }, fields: [{ label: 'Limit', path: 'limit', kind: 'limit', good: 5, max: 100 }] },
 	{
+		resource: 'lipsync',
+		operation: 'create',
+		parameters: lipsync,
+		files: LIPSYNC_FILES,
+		fields: [
+			{ label: 'Video URL', path: 'video_url', kind: 'url', good: 'https://media.example.com/presenter.mp4' },
+			{ label: 'Video Asset ID', path: 'video_asset_id', kind: 'required', good: 'asset_1', parameters: { ...lipsync, videoSource: 'assetId' } },
+			{ label: 'Video Binary Field', path: 'videoBinaryField', kind: 'required', good: 'data', parameters: { ...lipsync, videoSource: 'binary' } },
+			{ label: 'Audio URL', path: 'audio_url', kind: 'url', good: PUBLIC_AUDIO },
+			{ label: 'Audio Asset ID', path: 'audio_asset_id', kind: 'required', good: 'asset_2', parameters: { ...lipsync, audioSource: 'assetId' } },
+			{ label: 'Audio Binary Field', path: 'audioBinaryField', kind: 'required', good: 'voice', parameters: { ...lipsync, audioSource: 'binary' } },
+			{ label: 'Folder ID', path: 'additionalFields.folder_id', kind: 'text', good: 'folder_1' },
+			{ label: 'Frame Rate Mode', path: 'additionalFields.fps_mode', kind: 'text', good: 'cfr' },
+			...withDownload(createFields(), lipsync),
+		],
+	},
+	{ resource: 'lipsync', operation: 'get', parameters: {}, fields: [{ label: 'Lipsync ID', path: 'lipsync_id', kind: 'required', good: 'ls_1' }] },
+	{ resource: 'lipsync', operation: 'getMany', parameters: { returnAll: false }, fields: [{ label: 'Limit', path: 'limit', kind: 'limit', good: 5, max: 100 }] },
+	{
+		resource: 'lipsync',
+		operation: 'waitForCompletion',
+		parameters: { lipsync_id: 'ls_1' },
+		fields: [
+			{ label: 'Lipsync ID', path: 'lipsync_id', kind: 'required', good: 'ls_1' },
+			{ label: 'Put Output File in Field', path: 'binaryPropertyName', kind: 'required', good: 'data', parameters: { lipsync_id: 'ls_1', downloadVideo: true } },
+			{ label: 'Max Wait (Minutes)', path: 'options.maxWaitMinutes', kind: 'maxWait', good: 30 },
+		],
+	},
+	{
+		resource: 'lipsync',
+		operation: 'download',
+		parameters: { lipsync_id: 'ls_1', file: 'video', binaryPropertyName: 'data' },
+		fields: [
+			{ label: 'Lipsync ID', path: 'lipsync_id', kind: 'required', good: 'ls_1' },
+			{ label: 'Put Output File in Field', path: 'binaryPropertyName', kind: 'required', good: 'data' },
+		],
+	},
+	{
 		resource: 'hyperframesRender',
 		operation: 'create',
 		parameters: hyperframesRender,
-		binary: true,
-		file: PROJECT_ZIP,
+		files: { data: PROJECT_ZIP },
 		fields: [
 			{ label: 'Project URL', path: 'project_url', kind: 'url', good: PROJECT_URL },
 			{ label: 'Project Asset ID', path: 'project_asset_id', kind: 'required', good: 'asset_1', parameters: { ...hyperframesRender, projectSource: 'assetId' } },
@@ -646,8 +723,7 @@ export const OPERATIONS: OperationSpec[] = [
 		resource: 'translation',
 		operation: 'uploadProofreadSrt',
 		parameters: proofreadSrt,
-		binary: true,
-		file: SRT_FILE,
+		files: { data: SRT_FILE },
 		fields: [
 			{ label: 'Proofread ID', path: 'proofread_id', kind: 'required', good: 'pr_1' },
 			{ label: 'Input Binary Field', path: 'inputBinaryField', kind: 'required', good: 'data' },

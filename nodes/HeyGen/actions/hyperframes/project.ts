@@ -5,7 +5,7 @@ import { describeValue, textParameter, textValue } from '../../helpers/parameter
 import { fieldError } from '../../helpers/validation';
 import { MAX_ASSET_BYTES, projectZipProblem } from '../../schemas';
 import { inputBinaryField } from '../common.descriptions';
-import { UPLOAD_PENDING } from '../fileSource';
+import { pendingFileInput } from '../fileSource';
 
 const MEGABYTE = 1024 * 1024;
 const ZIP_HINT = "Zip the HTML first, for example with n8n's Compression node (Compress, Zip) after Convert to File, so that the entry file sits at the top of the zip.";
@@ -108,7 +108,7 @@ export async function projectInput(ctx: IExecuteFunctions, itemIndex: number, co
 	if (source === 'url') return { type: 'url', url: textParameter(ctx, 'project_url', 'Project URL', itemIndex, { required: true }) };
 	const field = textParameter(ctx, 'inputBinaryField', 'Input Binary Field', itemIndex, { required: true });
 	await checkProjectZip(ctx, itemIndex, field, composition);
-	return { type: 'asset_id', asset_id: UPLOAD_PENDING };
+	return pendingFileInput(field);
 }
 
 /** Reads the zip's directory (never its content) and refuses a file HeyGen could not render. */

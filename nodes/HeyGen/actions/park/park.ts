@@ -7,7 +7,7 @@ import { combinedKey } from '../../transport/idempotency';
 import { runJobs, type JobOutcome, type JobSpec } from '../../transport/jobs';
 import { apiData, apiRequest, credentialSettings } from '../../transport/request';
 import type { WaitMode } from '../common.descriptions';
-import { EARLIER_RUN_MARGIN_MS, MINUTE, sendOne, type CreatePlan, type CreateSettings, type ItemKeys, type PreparedItem } from '../createFlow';
+import { callbackIdOfItem, EARLIER_RUN_MARGIN_MS, MINUTE, sendOne, type CreatePlan, type CreateSettings, type ItemKeys, type PreparedItem } from '../createFlow';
 import { appendDescription, buildOutputs, describeJobs, type OutputRun } from '../outputs';
 import { jobKey, parkedOutcomes, readParkedJobs } from './check';
 import { PARKED_KEY, unconfirmedItem, type ParkedItem, type ParkedJob } from './state';
@@ -209,7 +209,7 @@ export async function parkCreates(ctx: IExecuteFunctions, args: ParkArgs): Promi
 	const deadline = Date.now() + settings.maxWaitMinutes * MINUTE;
 	const states: ParkedItem[] = items.map((item, itemIndex) => {
 		const entry = prepared.find((candidate) => candidate.itemIndex === itemIndex);
-		const callbackId = entry?.body?.callback_id;
+		const callbackId = entry && callbackIdOfItem(entry);
 		return {
 			v: 1,
 			input: item.json,

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { FieldLabels } from '../../helpers/validation';
 import { TRANSLATION_MODES } from '../../schemas';
 import { inputBinaryField } from '../common.descriptions';
+import { dubbingSwitches } from '../dubbingOptions';
 
 export const translationIdField: INodeProperties = {
 	displayName: 'Video Translation ID',
@@ -96,8 +97,6 @@ export const VIDEO_SOURCE_LABELS: FieldLabels = {
 
 /** Additional fields translations and proofreads share: how the voice track is handled, and the output's format. */
 export const SOUND_AND_FORMAT_FIELDS: INodeProperties[] = [
-	{ displayName: 'Enhance Speech', name: 'enable_speech_enhancement', type: 'boolean', default: false, description: 'Whether to clean up the voice track' },
-	{ displayName: 'Keep the Same Format', name: 'keep_the_same_format', type: 'boolean', default: false, description: "Whether to keep the source video's resolution and bitrate" },
-	{ displayName: 'Remove Music', name: 'disable_music_track', type: 'boolean', default: false, description: 'Whether to drop the background music' },
+	...dubbingSwitches,
 	{ displayName: 'Speakers', name: 'speaker_num', type: 'number', default: 1, typeOptions: { minValue: 1 }, description: 'How many people speak; helps separate voices' },
 ];

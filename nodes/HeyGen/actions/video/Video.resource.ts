@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as createAvatarVideo from './createAvatarVideo.operation';
+import * as createCinematicVideo from './createCinematicVideo.operation';
 import * as createImageVideo from './createImageVideo.operation';
 import * as createStudioVideo from './createStudioVideo.operation';
 import * as deleteVideo from './delete.operation';
@@ -9,7 +10,7 @@ import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as waitForCompletion from './waitForCompletion.operation';
 
-export { createAvatarVideo, createImageVideo, createStudioVideo, deleteVideo as delete, download, get, getMany, waitForCompletion };
+export { createAvatarVideo, createCinematicVideo, createImageVideo, createStudioVideo, deleteVideo as delete, download, get, getMany, waitForCompletion };
 
 export const description: INodeProperties[] = [
 	{
@@ -26,6 +27,13 @@ export const description: INodeProperties[] = [
 				action: 'Create an avatar video',
 				description:
 					'Render a video of a HeyGen avatar reading a script or lip-syncing audio; returns the video ID, and its URLs once finished',
+			},
+			{
+				name: 'Create Cinematic Video',
+				value: 'createCinematicVideo',
+				action: 'Create a cinematic video from a prompt',
+				description:
+					'Render a 4 to 15 second shot from a prompt with one to three avatar looks, optionally guided by reference images, clips or audio; returns the video ID and URLs',
 			},
 			{
 				name: 'Create Image Video',
@@ -74,6 +82,7 @@ export const description: INodeProperties[] = [
 		],
 	},
 	...createAvatarVideo.description,
+	...createCinematicVideo.description,
 	...createImageVideo.description,
 	...createStudioVideo.description,
 	...get.description,

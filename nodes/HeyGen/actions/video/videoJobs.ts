@@ -5,7 +5,7 @@ import { readStatuses } from '../../transport/batches';
 import type { JobKind, JobSnapshot } from '../../transport/jobs';
 import { findListedJobs } from '../../transport/listedJobs';
 import { apiData, type RunContext } from '../../transport/request';
-import { batchPlan, type CreatePlan, type PreparedItem } from '../createFlow';
+import { batchPlan, callbackIdOfItem, type CreatePlan, type PreparedItem } from '../createFlow';
 import { videoOutput } from './shared';
 import { attachVideoFile } from './videoFiles';
 
@@ -60,7 +60,7 @@ export function videoCreatePlan(
 		events: ['avatar_video.success', 'avatar_video.fail'],
 		...(options.batches ? { batch: batchPlan(ctx, 'video') } : {}),
 		submit: send && (async (item, key) => [videoSnapshot(await send(item, key))]),
-		toJson: (job, item) => videoOutput(job.raw, { callback_id: item.body?.callback_id as string | undefined }),
+		toJson: (job, item) => videoOutput(job.raw, { callback_id: callbackIdOfItem(item) }),
 		failureOf: (job) => ({
 			code: job.raw.failure_code as string | undefined,
 			message: job.raw.failure_message as string | undefined,
