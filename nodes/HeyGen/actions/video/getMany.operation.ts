@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../common.descriptions';
-import { videoOutput } from './shared';
+import { videoOutput } from './videoJobs';
 import { listRecords } from '../listRecords';
 
 const properties: INodeProperties[] = [
