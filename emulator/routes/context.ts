@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 
 import type { ENDPOINTS, EndpointKey } from '../../nodes/HeyGen/schemas/endpoints';
-import type { Catalog } from '../catalog';
-import type { EmulatorConfig } from '../config';
-import type { MultipartFile } from '../multipart';
-import type { Reply } from '../reply';
-import type { EmulatorState } from '../state';
-import type { UrlSigner } from '../storage';
+import type { Catalog } from '../catalogues/catalog';
+import type { MultipartFile } from '../http/multipart';
+import type { Reply } from '../http/reply';
+import type { EmulatorState } from '../jobs/state';
+import type { UrlSigner } from '../jobs/storage';
+import type { EmulatorConfig } from '../settings/config';
 
 /** What handlers share: the account state, the live config, the seed catalogue and the URL signer. */
 export interface Services {

@@ -1,12 +1,11 @@
 import type { CreateTranslationBody } from '../../nodes/HeyGen/schemas';
 import { ENDPOINTS } from '../../nodes/HeyGen/schemas/endpoints';
-import { checkConcurrency, checkCredits } from '../admission';
-import { requireAsset } from '../assets';
-import { invalidParameter, notFound } from '../errors';
-import { paginate } from '../pagination';
-import { isUnreachable, MAGIC_INPUTS, roundCredits } from '../rendering';
-import { dataReply, listReply } from '../reply';
-import { translationLinks, type UrlSigner } from '../storage';
+import { invalidParameter, notFound } from '../http/errors';
+import { paginate } from '../http/pagination';
+import { dataReply, listReply } from '../http/reply';
+import { requireAsset } from '../jobs/assets';
+import { isUnreachable, MAGIC_INPUTS, roundCredits } from '../jobs/rendering';
+import { translationLinks, type UrlSigner } from '../jobs/storage';
 import {
 	ASSUMED_SOURCE_SECONDS,
 	DEFAULT_INPUT_LANGUAGE,
@@ -17,7 +16,8 @@ import {
 	type TranslationJob,
 	type TranslationOutcome,
 	type TranslationPlan,
-} from '../translation';
+} from '../jobs/translation';
+import { checkConcurrency, checkCredits } from './admission';
 import type { HandlerTable, Services } from './context';
 
 const KNOWN_LANGUAGES = new Set(TRANSLATION_LANGUAGES);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { MIN_VIDEO_SIZE_BYTES } from './media';
+import { MIN_VIDEO_SIZE_BYTES } from '../jobs/media';
 
 export interface VideoTimings {
 	/** How long a new video reports `pending`. */
