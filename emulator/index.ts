@@ -1,16 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 
-import { CATALOG } from './catalogues/catalog';
 import type { EmulatorControls } from './control';
 import { RequestRecorder, type RecordedRequest } from './http/recording';
 import { Router } from './http/router';
 import { JobScheduler } from './jobs/scheduler';
-import { EmulatorState } from './jobs/state';
-import { UrlSigner } from './jobs/storage';
+import type { EmulatorState } from './jobs/state';
 import { watchFor } from './jobs/webhookEvents';
 import { assertEveryEndpointHandled } from './routes';
 import { createApiServer, createElsewhereServer, createStorageServer } from './server';
+import { createServices } from './services';
 import {
 	applyConfigPatch,
 	cloneConfig,
@@ -203,12 +202,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const configAtStart = cloneConfig(config);
 	const balanceAtStart = options.balance ?? DEFAULT_BALANCE;
 
-	const state = new EmulatorState(balanceAtStart, () => config.concurrencyLimit);
+	const services = createServices(config, balanceAtStart);
+	const { state, signer } = services;
 	if (options.faultSeed !== undefined && !(Number.isInteger(options.faultSeed) && options.faultSeed >= 0))
 		throw new Error(`faultSeed must be a non-negative integer (got ${options.faultSeed})`);
 	const faults = new FaultInjector(options.faultSeed);
 	const recorder = new RequestRecorder();
-	const signer = new UrlSigner(() => config.downloadUrlTtlSeconds);
 	for (const rule of options.faults ?? []) faults.add(rule);
 
 	const dispatcher = new WebhookDispatcher(state.webhooks, config, faults);
@@ -267,7 +266,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 	const closing = new AbortController();
 	const deps = {
-		services: { state, config, catalog: CATALOG, signer },
+		services,
 		router: new Router(),
 		faults,
 		recorder,

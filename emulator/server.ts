@@ -25,7 +25,7 @@ import type { Router, RouteMatch } from './http/router';
 import { isPlainObject, validateInput } from './http/validation';
 import { lookupStorageObject, needsSignature, s3ErrorXml, sendFile, sendPartialThenDrop } from './jobs/storage';
 import { handlerFor } from './routes';
-import type { Services } from './routes/context';
+import type { Services } from './services';
 import type { AppliedFault, FaultAction, FaultInjector, MalformedShape } from './settings/faults';
 
 export interface ServerDeps extends ControlDeps {

@@ -26,8 +26,9 @@ import {
 	type FetchedInput,
 	type RenderPlan,
 } from '../jobs/rendering';
+import type { Services } from '../services';
 import { checkConcurrency } from './admission';
-import type { HandlerTable, Services } from './context';
+import type { HandlerTable } from './context';
 
 /** The presenter when the body names none. */
 const DEFAULT_AGENT_LOOK = SEED_IDS.studioLook;

@@ -4,7 +4,8 @@ import { invalidParameter, notFound } from '../http/errors';
 import { dataReply } from '../http/reply';
 import type { StoredAsset } from '../jobs/assets';
 import { assetUrl } from '../jobs/storage';
-import type { HandlerTable, Services } from './context';
+import type { Services } from '../services';
+import type { HandlerTable } from './context';
 import { ACCOUNT } from './users';
 
 /** The one workspace (space) of the emulated account. */

@@ -4,7 +4,8 @@ import { notFound } from '../http/errors';
 import { paginate } from '../http/pagination';
 import { dataReply, listReply } from '../http/reply';
 import type { UrlSigner } from '../jobs/storage';
-import type { HandlerTable, Services } from './context';
+import type { Services } from '../services';
+import type { HandlerTable } from './context';
 
 function previewUrls(lookId: string, signer: UrlSigner) {
 	return {

@@ -14,8 +14,9 @@ import {
 } from '../jobs/batches';
 import { planVideo, roundCredits } from '../jobs/rendering';
 import type { NewBatch } from '../jobs/state';
+import type { Services } from '../services';
 import { checkCredits } from './admission';
-import type { HandlerTable, Services } from './context';
+import type { HandlerTable } from './context';
 import { planTranslations } from './translations';
 
 /** Items a batch read shows when the query gives no `limit`. */

@@ -16,8 +16,9 @@ import {
 } from '../jobs/hyperframes';
 import { isUnreachable, MAGIC_INPUTS, roundCredits } from '../jobs/rendering';
 import { renderLinks, type UrlSigner } from '../jobs/storage';
+import type { Services } from '../services';
 import { checkConcurrency, checkCredits } from './admission';
-import type { HandlerTable, Services } from './context';
+import type { HandlerTable } from './context';
 
 const OWN_UPLOAD_PATH = /^\/uploads\/([0-9a-f]{32})\.[a-z0-9]+$/;
 

@@ -8,8 +8,9 @@ import { LIPSYNC_CREDITS_PER_SECOND, LIPSYNC_FAILURES, lipsyncStatusAt, type Lip
 import { isUnreachable, MAGIC_INPUTS, roundCredits } from '../jobs/rendering';
 import { lipsyncLinks, type UrlSigner } from '../jobs/storage';
 import { ASSUMED_SOURCE_SECONDS, type TranslationOutcome } from '../jobs/translation';
+import type { Services } from '../services';
 import { checkConcurrency, checkCredits } from './admission';
-import type { HandlerTable, Services } from './context';
+import type { HandlerTable } from './context';
 
 const OWN_VIDEO_PATH = /^\/videos\/([0-9a-f]{32})\.(mp4|webm)$/;
 const OWN_SPEECH_PATH = /^\/speech\/(req_[0-9a-f]{24})\.mp3$/;

@@ -15,8 +15,9 @@ import {
 import { isUnreachable, MAGIC_INPUTS, roundCredits } from '../jobs/rendering';
 import { lookupStorageObject, needsSignature, proofreadSrtLinks } from '../jobs/storage';
 import { DEFAULT_INPUT_LANGUAGE, TRANSLATION_CREDITS_PER_SECOND } from '../jobs/translation';
+import type { Services } from '../services';
 import { checkConcurrency, checkCredits } from './admission';
-import type { HandlerTable, Services } from './context';
+import type { HandlerTable } from './context';
 import { checkLanguages, sourceSeconds } from './translations';
 
 type FileInput = NonNullable<CreateProofreadBody['srt']>;

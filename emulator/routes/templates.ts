@@ -12,7 +12,8 @@ import { paginate } from '../http/pagination';
 import { dataReply, listReply } from '../http/reply';
 import type { UrlSigner } from '../jobs/storage';
 import { planTemplateVideo } from '../jobs/templatePlan';
-import type { HandlerTable, Services } from './context';
+import type { Services } from '../services';
+import type { HandlerTable } from './context';
 import { presentVideo, startVideo } from './videos';
 
 function presentSummary(template: Template, signer: UrlSigner) {

@@ -17,8 +17,9 @@ import {
 	type TranslationOutcome,
 	type TranslationPlan,
 } from '../jobs/translation';
+import type { Services } from '../services';
 import { checkConcurrency, checkCredits } from './admission';
-import type { HandlerTable, Services } from './context';
+import type { HandlerTable } from './context';
 
 const KNOWN_LANGUAGES = new Set(TRANSLATION_LANGUAGES);
 const OWN_VIDEO_PATH = /^\/videos\/([0-9a-f]{32})\.(mp4|webm)$/;

@@ -5,8 +5,9 @@ import { dataReply, listReply } from '../http/reply';
 import { planVideo, type RenderPlan } from '../jobs/rendering';
 import { videoStatusAt, type VideoJob } from '../jobs/state';
 import { videoLinks, type UrlSigner } from '../jobs/storage';
+import type { Services } from '../services';
 import { checkConcurrency, checkCredits } from './admission';
-import type { HandlerTable, Services } from './context';
+import type { HandlerTable } from './context';
 
 export const VIDEO_PAGE_URL = 'https://app.heygen.com/videos';
 

@@ -3,7 +3,8 @@ import type { CatalogVoice } from '../catalogues/catalog';
 import { notFound } from '../http/errors';
 import { paginate } from '../http/pagination';
 import { dataReply, listReply } from '../http/reply';
-import type { HandlerTable, Services } from './context';
+import type { Services } from '../services';
+import type { HandlerTable } from './context';
 
 export function presentVoice(voice: CatalogVoice, services: Services) {
 	return {
