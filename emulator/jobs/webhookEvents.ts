@@ -1,5 +1,4 @@
 import { BATCH_FINISHED_EVENT } from '../../nodes/HeyGen/schemas/batch';
-import { VIDEO_PAGE_URL } from '../routes/videos';
 import type { EventDraft } from '../webhooks/store';
 import { renderFailureText, type AgentRun, type AgentSession } from './agent';
 import { isFinal, itemView, summarise, type Batch, type ItemView, type JobLookups } from './batches';
@@ -10,7 +9,7 @@ import type { WatchVerdict } from './scheduler';
 import type { TrackedWork } from './state';
 import { lipsyncLinks, renderLinks, translationLinks, videoLinks, type UrlSigner } from './storage';
 import type { TranslationJob } from './translation';
-import type { VideoJob } from './videoJob';
+import { VIDEO_PAGE_URL, type VideoJob } from './videoJob';
 
 /** A job to watch: its unique key, when it can first be final, and how to tell (with its event). */
 export interface WorkWatch {

@@ -5,11 +5,10 @@ import { dataReply, listReply } from '../http/reply';
 import { planVideo, type RenderPlan } from '../jobs/rendering';
 import { videoStatusAt, type VideoJob } from '../jobs/state';
 import { videoLinks, type UrlSigner } from '../jobs/storage';
+import { VIDEO_PAGE_URL } from '../jobs/videoJob';
 import type { Services } from '../services';
 import { checkConcurrency, checkCredits } from './admission';
 import type { HandlerTable } from './context';
-
-export const VIDEO_PAGE_URL = 'https://app.heygen.com/videos';
 
 /** `VideoDetail`: completion fields stay null until completed, failure fields appear only on failure. */
 export function presentVideo(job: VideoJob, now: number, signer: UrlSigner): Record<string, unknown> {
