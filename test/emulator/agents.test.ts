@@ -1,5 +1,5 @@
 import { AGENT_STYLES, SEED_IDS } from '../../emulator';
-import { MAX_VISIBLE_MESSAGES, titleFromPrompt, viewSession, type AgentSession } from '../../emulator/agent';
+import { MAX_VISIBLE_MESSAGES, titleFromPrompt, viewSession, type AgentSession } from '../../emulator/jobs/agent';
 import {
 	avatarVideo,
 	call,
