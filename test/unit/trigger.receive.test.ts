@@ -54,7 +54,9 @@ describe('receiveDelivery', () => {
 		const result = await receiveDelivery(ctx);
 		expect(sent).toEqual({ status: 200, body: { received: true } });
 		expect(result.noWebhookResponse).toBe(true);
-		expect(result.workflowData).toEqual([[{ json: { event_type: 'avatar_video.success', event_id: 'evt_1', video_id: 'v1', url: 'https://x.test/v.mp4', callback_id: 'c1' } }]]);
+		expect(result.workflowData).toEqual([
+			[{ json: { event_type: 'avatar_video.success', event_id: 'evt_1', video_id: 'v1', url: 'https://x.test/v.mp4', video_url: 'https://x.test/v.mp4', callback_id: 'c1' } }],
+		]);
 	});
 
 	it('refuses with 401 and runs nothing when the signature is wrong or no secret is stored', async () => {
