@@ -1,6 +1,18 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { HeyGenTrigger } from '../../nodes/HeyGen/HeyGenTrigger.node';
+import { WEBHOOK_EVENTS, WEBHOOK_EVENT_TYPES } from '../../nodes/HeyGen/schemas/events';
 import { eventItem } from '../../nodes/HeyGen/trigger/events';
+import { isSelected, registeredEvents, unknownEvents } from '../../nodes/HeyGen/trigger/eventsParameter';
+
+const { description } = new HeyGenTrigger();
+const eventsParameters = description.properties.filter((property) => property.name === 'events');
+const shownFor = (version: number) =>
+	eventsParameters.filter((property) => {
+		const conditions = (property.displayOptions?.show?.['@version'] ?? []) as Array<number | { _cnd: { gte: number } }>;
+		return conditions.some((condition) => (typeof condition === 'number' ? condition === version : version >= condition._cnd.gte));
+	});
+const optionsOf = (property: INodeProperties) => property.options as INodePropertyOptions[];
 
 describe('the trigger item: HeyGen fields, with the HeyGen node’s names beside them', () => {
 	// Each event's body as HeyGen documents it (the digest's §7.4), or as the emulator sends an undocumented one.
@@ -42,5 +54,81 @@ describe('the trigger item: HeyGen fields, with the HeyGen node’s names beside
 	it('adds no name for a field the event does not carry', () => {
 		const item = eventItem({ event_type: 'avatar_video.success', event_data: { video_id: 'v' } }, undefined);
 		expect(Object.keys(item).sort()).toEqual(['event_id', 'event_type', 'video_id']);
+	});
+});
+
+describe('the Events parameter', () => {
+	it('offers version 2 and makes it the default for new nodes', () => {
+		expect(description.version).toEqual([1, 2]);
+		expect(description.defaultVersion).toBe(2);
+	});
+
+	it('keeps version 1’s list as it was: All Events and every HeyGen event type, by name', () => {
+		const [v1] = shownFor(1);
+		expect(shownFor(1)).toHaveLength(1);
+		const options = optionsOf(v1);
+		expect(options[0]).toEqual({ name: 'All Events', value: '*', description: 'Every event HeyGen sends' });
+		expect(options.slice(1)).toEqual(
+			[...WEBHOOK_EVENTS].map(({ name, value, description }) => ({ name, value, description })).sort((a, b) => a.name.localeCompare(b.name)),
+		);
+		expect(options).toHaveLength(31);
+		expect(v1.default).toEqual(['avatar_video.success']);
+	});
+
+	it('gives version 2 a shorter list of the events the HeyGen node’s work sends, sorted so each kind’s events sit together', () => {
+		const [v2] = shownFor(2);
+		expect(shownFor(2)).toHaveLength(1);
+		const options = optionsOf(v2);
+		const names = options.map((option) => option.name);
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		expect(options.map((option) => option.value).sort()).toEqual(
+			[
+				'*',
+				'avatar_video.fail',
+				'avatar_video.success',
+				'hyperframes_video.fail',
+				'hyperframes_video.success',
+				'proofread_creation.fail',
+				'proofread_creation.success',
+				'video_agent.fail',
+				'video_agent.success',
+				'video_translate.fail',
+				'video_translate.preflight.download_failed',
+				'video_translate.preflight.validation_failed',
+				'video_translate.success',
+			].sort(),
+		);
+		// n8n's node panel shows `action` instead of "On <name in lower case>".
+		for (const option of options) {
+			expect(option.action).toMatch(/^On [A-Za-z]/);
+			expect(option.description?.length).toBeGreaterThan(15);
+		}
+		expect(v2.default).toEqual(['avatar_video.success']);
+	});
+
+	it('puts version 2’s list first, the one n8n’s node panel reads its trigger entries from', () => {
+		expect(eventsParameters[0]).toBe(shownFor(2)[0]);
+	});
+});
+
+describe('registration', () => {
+	it('sends HeyGen the selected values themselves, which for every listed event are HeyGen event types; All Events is every event (null)', () => {
+		for (const parameter of eventsParameters) {
+			const values = optionsOf(parameter).map((option) => String(option.value)).filter((value) => value !== '*');
+			expect(unknownEvents(values)).toEqual([]);
+			expect(registeredEvents(values)).toEqual(values);
+			for (const value of values) expect(WEBHOOK_EVENT_TYPES).toContain(value);
+		}
+		expect(registeredEvents(['*', 'avatar_video.success'])).toBeNull();
+	});
+
+	it('names values HeyGen has no event type for', () => {
+		expect(unknownEvents(['avatar_video.success', 'video.success', '*', 'On video succeeded'])).toEqual(['video.success', 'On video succeeded']);
+	});
+
+	it('runs a delivered event when it or All Events is selected', () => {
+		expect(isSelected(['video_translate.fail'], 'video_translate.fail')).toBe(true);
+		expect(isSelected(['video_translate.fail'], 'video_translate.preflight.download_failed')).toBe(false);
+		expect(isSelected(['*'], 'instant_avatar.success')).toBe(true);
 	});
 });
