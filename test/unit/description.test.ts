@@ -32,6 +32,16 @@ describe('the HeyGen node description', () => {
 		}
 	});
 
+	it('tells the user how long renders take wherever they choose how to wait', () => {
+		const waitModes = description.properties.filter((p) => p.name === 'waitMode');
+		expect(waitModes.length).toBeGreaterThanOrEqual(8);
+		for (const field of waitModes) {
+			expect(field.hint).toMatch(/take minutes/);
+			expect(field.hint).toMatch(/HeyGen Trigger/);
+			expect(field.hint).toMatch(/Callback ID/);
+		}
+	});
+
 	it('shows every field for exactly one resource and operation it belongs to', () => {
 		for (const property of description.properties) {
 			if (property.name === 'resource' || property.name === 'operation') continue;
