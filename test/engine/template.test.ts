@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { SEED_IDS } from '../../emulator';
-import { apiCalls, heyGen, items, locator, runHeyGen, useEmulator } from './heygen';
+import { apiCalls, heyGen, items, listSearch, locator, runHeyGen, useEmulator } from './heygen';
 import { credentialTypes, credentialsFor } from './heygen';
 import { runListSearch } from '../harness/engine';
 import { LoadOptionsHarness } from './loadOptions';
@@ -55,6 +55,20 @@ describe('Template', () => {
 		expect(byId.narrator.options?.map((o) => o.value)).toContain(SEED_IDS.englishFemaleVoice);
 		const invite = await new LoadOptionsHarness(emulator).resourceMapper('getTemplateVariables', { resource: 'template', operation: 'generate', template_id: locator('tpl_event_invite') });
 		expect(invite.fields.find((field) => field.id === 'guest_name')?.required).toBe(true);
+	});
+
+	it('the mapper names avatars and voices as the searchable lists do', async () => {
+		const fields = await new LoadOptionsHarness(emulator).resourceMapper('getTemplateVariables', { resource: 'template', operation: 'generate', template_id: locator('tpl_sales_outreach') });
+		const byId = Object.fromEntries(fields.fields.map((field) => [field.id, field]));
+		const looks = await listSearch(emulator, 'searchAvatarLooks', 'abigail office');
+		const abigail = looks.results.find((result) => result.value === SEED_IDS.studioLook);
+		expect(abigail?.name).toBe('Abigail Office · Studio');
+		expect(byId.presenter.options?.find((option) => option.value === SEED_IDS.studioLook)?.name).toBe(abigail?.name);
+		const voices = await listSearch(emulator, 'searchVoices');
+		const searched = new Map(voices.results.map((result) => [result.value, result.name]));
+		const offered = byId.narrator.options ?? [];
+		expect(offered.length).toBeGreaterThan(0);
+		for (const option of offered.filter((o) => searched.has(o.value as string))) expect(option.name).toBe(searched.get(option.value as string));
 	});
 
 	it('Generate maps item fields onto typed variables and waits for the video', async () => {
