@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 import { avatarLookLabel, templateLabel, voiceLabel } from '../helpers/labels';
 import type { AvatarLook, TemplateSummary, VideoDetail, Voice } from '../schemas';
 import type { EndpointKey } from '../schemas/endpoints';
-import { apiPage } from '../transport/request';
+import { apiData, apiPage } from '../transport/request';
 
 /** Pages read per search call while a filter finds few matches (HeyGen has no name search). */
 const MAX_PAGES_PER_SEARCH = 5;
@@ -131,4 +131,13 @@ export async function searchAgentStyles(
 					}
 				: undefined,
 	);
+}
+
+/**
+ * HeyGen's translation languages, loaded when the list opens (never while a new node still waits
+ * for its credential) and filtered by name; HeyGen answers the whole list at once.
+ */
+export async function searchTranslationLanguages(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const { languages } = await apiData<{ languages: string[] }>(this, 'listTranslationLanguages');
+	return { results: languages.filter((language) => matches(filter, language)).map((language) => ({ name: language, value: language })) };
 }
