@@ -61,6 +61,31 @@ describe('the HeyGen node description', () => {
 		}
 	});
 
+	it('loads Output Languages only when opened from version 1.1, and keeps version 1 as saved', () => {
+		// A dropdown that loads as soon as it shows fails on a node just added, before its credential is set.
+		const shownAt = (version: number) =>
+			description.properties.filter((p) => {
+				if (p.name !== 'output_languages') return false;
+				const versions = p.displayOptions?.show?.['@version'] as Array<number | { _cnd: { gte: number } }>;
+				return versions.some((v) => (typeof v === 'number' ? v === version : version >= v._cnd.gte));
+			});
+		expect(description.version).toEqual([1, 1.1]);
+		expect(description.defaultVersion).toBe(1.1);
+		const current = shownAt(1.1);
+		expect(current.map((p) => p.displayOptions?.show?.operation)).toEqual([['create'], ['createProofread']]);
+		for (const field of current) {
+			expect(field).toMatchObject({ type: 'fixedCollection', typeOptions: { multipleValues: true } });
+			expect(field.typeOptions?.loadOptionsMethod).toBeUndefined();
+			const [language] = (field.options as Array<{ values: INodeProperties[] }>)[0].values;
+			expect(language.type).toBe('resourceLocator');
+			expect(language.modes?.find((mode) => mode.name === 'list')?.typeOptions).toMatchObject({ searchListMethod: 'searchTranslationLanguages', searchable: true });
+		}
+		expect(shownAt(1).map((p) => [p.type, p.typeOptions?.loadOptionsMethod])).toEqual([
+			['multiOptions', 'getTranslationLanguages'],
+			['multiOptions', 'getTranslationLanguages'],
+		]);
+	});
+
 	it('is usable as an AI tool and uses the package credential', () => {
 		expect(description.usableAsTool).toBe(true);
 		expect(description.credentials).toEqual([{ name: new HeyGenApi().name, required: true }]);

@@ -89,9 +89,14 @@ function isLocator(value: unknown): value is { mode?: unknown; value: unknown } 
 	return typeof value === 'object' && value !== null && !Array.isArray(value) && 'mode' in value && 'value' in value;
 }
 
+/** What a resource locator holds (or a plain value itself). For locators inside collections. */
+export function locatorValue(value: unknown): unknown {
+	return isLocator(value) ? value.value : value;
+}
+
 /** The ID in a resource locator value (or in a plain value), as text. For locators inside collections. */
 export function locatorText(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number, rules: TextRules = {}): string {
-	return textValue(ctx, isLocator(value) ? value.value : value, label, itemIndex, rules);
+	return textValue(ctx, locatorValue(value), label, itemIndex, rules);
 }
 
 /**
