@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import { crc32, deflateSync } from 'node:zlib';
 
+import { SAMPLE_VIDEO_BASE64 } from './sampleVideo';
+
 /**
  * A file the storage host serves: real leading bytes (container headers) followed by zero filler.
  * Nothing but the prefix is ever held in memory, so a 1 GB video costs a few hundred bytes.
@@ -52,8 +54,33 @@ const FILE_TYPES = {
 	mov: { contentType: 'video/quicktime', ftyp: box('ftyp', Buffer.from('qt  ', 'latin1'), uint32s(0x200), Buffer.from('qt  ', 'latin1')) },
 };
 
-/** An ISO-BMFF file: `ftyp` (isom, or qt for a MOV), a `moov` holding `mvhd`, and an `mdat` filling up to `size`. */
+const SAMPLE_VIDEO = Buffer.from(SAMPLE_VIDEO_BASE64, 'base64');
+
+/** A `free` box header that pads to `size` bytes (its body is the zero filler). */
+function freeBoxHeader(size: number): Buffer {
+	if (size <= 0xffff_ffff) return Buffer.concat([uint32s(size), Buffer.from('free', 'latin1')]);
+	// Boxes over 4 GiB use size 1 and a 64-bit "largesize".
+	const header = Buffer.alloc(16);
+	header.writeUInt32BE(1, 0);
+	header.write('free', 4, 'latin1');
+	header.writeBigUInt64BE(BigInt(size), 8);
+	return header;
+}
+
+/**
+ * An MP4 a player plays: the emulator's 4-second sample clip, padded with a `free` box to `size`
+ * (so downloads still weigh what a test or benchmark asks for). A size smaller than the clip, or
+ * a MOV, gets headers only (`ftyp`, a `moov` with the job's duration, an `mdat` of zeros).
+ */
 export function mp4File(size: number, durationSeconds: number, createdAtUnix: number, container: 'mp4' | 'mov' = 'mp4'): GeneratedFile {
+	const paddingSize = size - SAMPLE_VIDEO.length;
+	if (container === 'mp4' && (paddingSize === 0 || paddingSize >= 16)) {
+		return { contentType: 'video/mp4', size, prefix: paddingSize === 0 ? SAMPLE_VIDEO : Buffer.concat([SAMPLE_VIDEO, freeBoxHeader(paddingSize)]) };
+	}
+	return headersOnlyMp4(size, durationSeconds, createdAtUnix, container);
+}
+
+function headersOnlyMp4(size: number, durationSeconds: number, createdAtUnix: number, container: 'mp4' | 'mov'): GeneratedFile {
 	const { ftyp, contentType } = FILE_TYPES[container];
 	const moov = box('moov', movieHeader(durationSeconds, createdAtUnix));
 	const mdatSize = size - ftyp.length - moov.length;
@@ -63,7 +90,6 @@ export function mp4File(size: number, durationSeconds: number, createdAtUnix: nu
 		mdatHeader.writeUInt32BE(mdatSize, 0);
 		mdatHeader.write('mdat', 4, 'latin1');
 	} else {
-		// Boxes over 4 GiB use size 1 and a 64-bit "largesize".
 		mdatHeader = Buffer.alloc(16);
 		mdatHeader.writeUInt32BE(1, 0);
 		mdatHeader.write('mdat', 4, 'latin1');

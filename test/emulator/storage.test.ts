@@ -1,3 +1,5 @@
+import { mp4File } from '../../emulator/jobs/media';
+import { SAMPLE_VIDEO_SECONDS } from '../../emulator/jobs/sampleVideo';
 import { avatarVideo, call, sleep, useEmulator, waitForVideo } from './helpers';
 
 const VIDEO_SIZE = 300_000;
@@ -33,13 +35,24 @@ describe('video downloads', () => {
 		expect(bytes.toString('latin1', 4, 8)).toBe('ftyp');
 		expect(['isom', 'mp42']).toContain(bytes.toString('latin1', 8, 12));
 		const boxes = topLevelBoxes(bytes);
-		expect(boxes.map(([type]) => type)).toEqual(['ftyp', 'moov', 'mdat']);
+		// The playable sample clip (its moov first, so a player starts at once), then padding to the size.
+		expect(boxes.map(([type]) => type)).toEqual(['ftyp', 'moov', 'free', 'mdat', 'free']);
 		expect(boxes.reduce((sum, [, size]) => sum + size, 0)).toBe(VIDEO_SIZE);
+		const moov = bytes.subarray(boxes[0][1], boxes[0][1] + boxes[1][1]);
+		expect(moov.includes('avc1', 0, 'latin1')).toBe(true);
+		expect(moov.includes('mp4a', 0, 'latin1')).toBe(true);
+		expect(boxes[3][1]).toBeGreaterThan(20_000);
 		const mvhd = bytes.indexOf('mvhd', 0, 'latin1');
-		expect(mvhd).toBeGreaterThan(0);
 		// mvhd v0: timescale at +16, duration at +20 from the type field.
-		const seconds = bytes.readUInt32BE(mvhd + 20) / bytes.readUInt32BE(mvhd + 16);
-		expect(seconds).toBeCloseTo(detail.duration, 1);
+		expect(bytes.readUInt32BE(mvhd + 20) / bytes.readUInt32BE(mvhd + 16)).toBeCloseTo(SAMPLE_VIDEO_SECONDS, 1);
+	});
+
+	it('serves headers only, with the render’s duration, when the configured size is below the sample clip', () => {
+		const file = mp4File(4096, 12.5, 1_796_000_000);
+		expect(file.size).toBe(4096);
+		const mvhd = file.prefix.indexOf('mvhd', 0, 'latin1');
+		expect(file.prefix.readUInt32BE(mvhd + 20) / file.prefix.readUInt32BE(mvhd + 16)).toBe(12.5);
+		expect(mp4File(10_000_000_000, 4, 0).prefix.toString('latin1').includes('avc1')).toBe(true);
 	});
 
 	it('answers HEAD and a single byte range', async () => {
