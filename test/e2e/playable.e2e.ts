@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import { chromium, type Browser } from 'playwright-core';
 
 import { env } from './n8n';
@@ -37,7 +36,8 @@ describe("the sandbox's videos", () => {
 		const url = await finishedVideoUrl();
 		const page = await browser.newPage();
 		await page.setContent('<html><body></body></html>');
-		const played = await page.evaluate(async (src) => {
+		// Runs in the page (a string, so this file needs no DOM types).
+		const played = (await page.evaluate(`(async (src) => {
 			const video = document.createElement('video');
 			video.muted = true;
 			video.preload = 'auto';
@@ -45,12 +45,12 @@ describe("the sandbox's videos", () => {
 			document.body.appendChild(video);
 			await new Promise((resolve, reject) => {
 				video.onloadeddata = resolve;
-				video.onerror = () => reject(new Error(`media error ${video.error?.code}: ${video.error?.message}`));
+				video.onerror = () => reject(new Error('media error ' + (video.error && video.error.code)));
 			});
 			video.currentTime = 2.5;
 			await new Promise((resolve) => (video.onseeked = resolve));
 			return { duration: video.duration, width: video.videoWidth, height: video.videoHeight, readyState: video.readyState, at: video.currentTime };
-		}, url);
+		})(${JSON.stringify(url)})`)) as { duration: number; width: number; height: number; readyState: number; at: number };
 		await page.close();
 		// HAVE_ENOUGH_DATA (4) or at least HAVE_CURRENT_DATA (2): a decoded frame at the seek position.
 		expect(played).toMatchObject({ duration: 4, width: 320, height: 180, at: 2.5 });
