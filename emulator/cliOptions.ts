@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-import { parseFaultRule, type FaultRule } from './faults';
 import type { EmulatorOptions } from './index';
+import { parseFaultRule, type FaultRule } from './settings/faults';
 
 export const USAGE = `Usage: node .build/emulator/cli.js [options]
 

@@ -2,13 +2,13 @@ import type { ServerResponse } from 'node:http';
 
 import { z } from 'zod';
 
-import { parseConfigPatch, type ConfigPatch, type EmulatorConfig } from './config';
-import { ApiProblem, errorBody } from './errors';
-import { parseFaultRule, type FaultRule, type FaultStatus } from './faults';
-import { newRequestId, sendJson, type ParsedBody } from './http';
-import type { RecordedRequest } from './recording';
-import type { StateSummary } from './state';
-import type { DeliveryAttempt } from './webhooks';
+import { ApiProblem, errorBody } from './http/errors';
+import { newRequestId, sendJson, type ParsedBody } from './http/http';
+import type { RecordedRequest } from './http/recording';
+import type { StateSummary } from './jobs/state';
+import { parseConfigPatch, type ConfigPatch, type EmulatorConfig } from './settings/config';
+import { parseFaultRule, type FaultRule, type FaultStatus } from './settings/faults';
+import type { DeliveryAttempt } from './webhooks/store';
 
 /** Test-only API (no auth, not HeyGen's) so a test can drive an emulator in another process. */
 export const CONTROL_PREFIX = '/__emulator';

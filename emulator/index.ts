@@ -1,7 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 
-import { CATALOG } from './catalog';
+import type { EmulatorControls } from './control';
+import { RequestRecorder, type RecordedRequest } from './http/recording';
+import { Router } from './http/router';
+import { JobScheduler } from './jobs/scheduler';
+import type { EmulatorState } from './jobs/state';
+import { watchFor } from './jobs/webhookEvents';
+import { assertEveryEndpointHandled } from './routes';
+import { createApiServer, createElsewhereServer, createStorageServer } from './server';
+import { createServices } from './services';
 import {
 	applyConfigPatch,
 	cloneConfig,
@@ -14,32 +22,23 @@ import {
 	type EmulatorConfig,
 	type RenderFailureRule,
 	type WebhookSettings,
-} from './config';
-import type { EmulatorControls } from './control';
-import { WebhookDispatcher, type WaitOptions } from './delivery';
-import { FaultInjector, type FaultRule, type FaultStatus } from './faults';
-import { RequestRecorder, type RecordedRequest } from './recording';
-import { Router } from './router';
-import { assertEveryEndpointHandled } from './routes';
-import { JobScheduler } from './scheduler';
-import { createApiServer, createElsewhereServer, createStorageServer } from './server';
-import { EmulatorState } from './state';
-import { UrlSigner } from './storage';
-import { watchFor } from './webhookEvents';
-import type { DeliveryAttempt, EventDraft } from './webhooks';
+} from './settings/config';
+import { FaultInjector, type FaultRule, type FaultStatus } from './settings/faults';
+import { WebhookDispatcher, type WaitOptions } from './webhooks/delivery';
+import type { DeliveryAttempt, EventDraft } from './webhooks/store';
 
-export { SEED_IDS, CATALOG } from './catalog';
-export { TEMPLATES } from './templateCatalog';
-export type { Template, TemplateScene, TemplateVariableSeed } from './templateCatalog';
-export { AGENT_STYLES } from './styleCatalog';
-export { TRANSLATION_LANGUAGES, TRANSLATION_FAILURES } from './translation';
-export { LIPSYNC_FAILURES } from './lipsync';
-export type { LipsyncJob } from './lipsync';
-export { CINEMATIC_CREDITS_PER_VIDEO } from './rendering';
-export { PROOFREAD_FAILURES } from './proofread';
-export { AGENT_FAIL_MARKER } from './agent';
-export { detectMimeType } from './assets';
-export { DEFAULT_API_KEY, DEFAULT_BALANCE, DEFAULT_CONFIG } from './config';
+export { SEED_IDS, CATALOG } from './catalogues/catalog';
+export { TEMPLATES } from './catalogues/templateCatalog';
+export type { Template, TemplateScene, TemplateVariableSeed } from './catalogues/templateCatalog';
+export { AGENT_STYLES } from './catalogues/styleCatalog';
+export { TRANSLATION_LANGUAGES, TRANSLATION_FAILURES } from './jobs/translation';
+export { LIPSYNC_FAILURES } from './jobs/lipsync';
+export type { LipsyncJob } from './jobs/lipsync';
+export { CINEMATIC_CREDITS_PER_VIDEO } from './jobs/rendering';
+export { PROOFREAD_FAILURES } from './jobs/proofread';
+export { AGENT_FAIL_MARKER } from './jobs/agent';
+export { detectMimeType } from './jobs/assets';
+export { DEFAULT_API_KEY, DEFAULT_BALANCE, DEFAULT_CONFIG } from './settings/config';
 export type {
 	AgentTimings,
 	CallbackFaults,
@@ -49,8 +48,8 @@ export type {
 	TranslationTimings,
 	VideoTimings,
 	WebhookSettings,
-} from './config';
-export { DEFAULT_FAULT_SEED, parseFaultRule } from './faults';
+} from './settings/config';
+export { DEFAULT_FAULT_SEED, parseFaultRule } from './settings/faults';
 export type {
 	FaultAction,
 	FaultMatch,
@@ -59,16 +58,16 @@ export type {
 	FaultStatus,
 	MalformedShape,
 	RedirectStatus,
-} from './faults';
-export type { WaitOptions } from './delivery';
-export type { DeliveryAttempt, DeliveryOutcome, WebhookSummary } from './webhooks';
-export type { RecordedRequest, RecordedServer } from './recording';
-export { MAGIC_INPUTS } from './rendering';
-export { EmulatorState, videoStatusAt } from './state';
-export type { StateSummary, VideoJob, VideoStatus } from './state';
-export type { TranslationJob, TranslationStatus } from './translation';
-export type { ProofreadJob, ProofreadStatus } from './proofread';
-export type { AgentSession, AgentSessionStatus } from './agent';
+} from './settings/faults';
+export type { WaitOptions } from './webhooks/delivery';
+export type { DeliveryAttempt, DeliveryOutcome, WebhookSummary } from './webhooks/store';
+export type { RecordedRequest, RecordedServer } from './http/recording';
+export { MAGIC_INPUTS } from './jobs/rendering';
+export { EmulatorState, videoStatusAt } from './jobs/state';
+export type { StateSummary, VideoJob, VideoStatus } from './jobs/state';
+export type { TranslationJob, TranslationStatus } from './jobs/translation';
+export type { ProofreadJob, ProofreadStatus } from './jobs/proofread';
+export type { AgentSession, AgentSessionStatus } from './jobs/agent';
 
 export interface EmulatorOptions {
 	/** Default '127.0.0.1'. */
@@ -203,12 +202,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const configAtStart = cloneConfig(config);
 	const balanceAtStart = options.balance ?? DEFAULT_BALANCE;
 
-	const state = new EmulatorState(balanceAtStart, () => config.concurrencyLimit);
+	const services = createServices(config, balanceAtStart);
+	const { state, signer } = services;
 	if (options.faultSeed !== undefined && !(Number.isInteger(options.faultSeed) && options.faultSeed >= 0))
 		throw new Error(`faultSeed must be a non-negative integer (got ${options.faultSeed})`);
 	const faults = new FaultInjector(options.faultSeed);
 	const recorder = new RequestRecorder();
-	const signer = new UrlSigner(() => config.downloadUrlTtlSeconds);
 	for (const rule of options.faults ?? []) faults.add(rule);
 
 	const dispatcher = new WebhookDispatcher(state.webhooks, config, faults);
@@ -267,7 +266,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 	const closing = new AbortController();
 	const deps = {
-		services: { state, config, catalog: CATALOG, signer },
+		services,
 		router: new Router(),
 		faults,
 		recorder,

@@ -4,8 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { MAX_ASSET_BYTES } from '../nodes/HeyGen/schemas';
 import { ENDPOINTS, type Endpoint } from '../nodes/HeyGen/schemas/endpoints';
 import { CONTROL_PREFIX, handleControl, type ControlDeps } from './control';
-import { ApiProblem, defaultError, invalidParameter } from './errors';
-import type { AppliedFault, FaultAction, FaultInjector, MalformedShape } from './faults';
+import { ApiProblem, defaultError, invalidParameter } from './http/errors';
 import {
 	dropConnection,
 	isAuthorized,
@@ -17,16 +16,17 @@ import {
 	sendJson,
 	sendJsonBytes,
 	type ParsedBody,
-} from './http';
-import { IDEMPOTENCY_HEADER } from './idempotency';
-import { readMultipart, type MultipartFile, type MultipartForm } from './multipart';
-import { flattenHeaders, type RecordedServer, type RequestRecorder } from './recording';
-import { errorReply, problemReply, type Reply } from './reply';
-import type { Router, RouteMatch } from './router';
+} from './http/http';
+import { IDEMPOTENCY_HEADER } from './http/idempotency';
+import { readMultipart, type MultipartFile, type MultipartForm } from './http/multipart';
+import { flattenHeaders, type RecordedServer, type RequestRecorder } from './http/recording';
+import { errorReply, problemReply, type Reply } from './http/reply';
+import type { Router, RouteMatch } from './http/router';
+import { isPlainObject, validateInput } from './http/validation';
+import { lookupStorageObject, needsSignature, s3ErrorXml, sendFile, sendPartialThenDrop } from './jobs/storage';
 import { handlerFor } from './routes';
-import type { Services } from './routes/context';
-import { lookupStorageObject, needsSignature, s3ErrorXml, sendFile, sendPartialThenDrop } from './storage';
-import { isPlainObject, validateInput } from './validation';
+import type { Services } from './services';
+import type { AppliedFault, FaultAction, FaultInjector, MalformedShape } from './settings/faults';
 
 export interface ServerDeps extends ControlDeps {
 	services: Services;

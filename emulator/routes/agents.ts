@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 
 import type { AssetInput } from '../../nodes/HeyGen/schemas';
 import { ENDPOINTS } from '../../nodes/HeyGen/schemas/endpoints';
-import { checkConcurrency } from '../admission';
+import { SEED_IDS } from '../catalogues/catalog';
+import { AGENT_STYLE_BY_ID, AGENT_STYLES, type AgentStyle } from '../catalogues/styleCatalog';
+import { invalidParameter, notFound } from '../http/errors';
+import { paginate } from '../http/pagination';
+import { dataReply, listReply } from '../http/reply';
 import {
 	AGENT_FAIL_MARKER,
 	titleFromPrompt,
@@ -10,11 +14,8 @@ import {
 	type AgentMessageRecord,
 	type AgentRun,
 	type AgentSession,
-} from '../agent';
-import { checkAssetInput } from '../assets';
-import { SEED_IDS } from '../catalog';
-import { invalidParameter, notFound } from '../errors';
-import { paginate } from '../pagination';
+} from '../jobs/agent';
+import { checkAssetInput } from '../jobs/assets';
 import {
 	creditsFor,
 	decideOutcome,
@@ -24,10 +25,10 @@ import {
 	requireVoice,
 	type FetchedInput,
 	type RenderPlan,
-} from '../rendering';
-import { dataReply, listReply } from '../reply';
-import { AGENT_STYLE_BY_ID, AGENT_STYLES, type AgentStyle } from '../styleCatalog';
-import type { HandlerTable, Services } from './context';
+} from '../jobs/rendering';
+import type { Services } from '../services';
+import { checkConcurrency } from './admission';
+import type { HandlerTable } from './context';
 
 /** The presenter when the body names none. */
 const DEFAULT_AGENT_LOOK = SEED_IDS.studioLook;

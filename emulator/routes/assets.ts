@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 
-import type { StoredAsset } from '../assets';
-import { invalidParameter, notFound } from '../errors';
-import { dataReply } from '../reply';
-import { assetUrl } from '../storage';
-import type { HandlerTable, Services } from './context';
+import { invalidParameter, notFound } from '../http/errors';
+import { dataReply } from '../http/reply';
+import type { StoredAsset } from '../jobs/assets';
+import { assetUrl } from '../jobs/storage';
+import type { Services } from '../services';
+import type { HandlerTable } from './context';
 import { ACCOUNT } from './users';
 
 /** The one workspace (space) of the emulated account. */

@@ -1,10 +1,11 @@
 import { ENDPOINTS } from '../../nodes/HeyGen/schemas/endpoints';
-import type { CatalogGroup, CatalogLook } from '../catalog';
-import { notFound } from '../errors';
-import { paginate } from '../pagination';
-import { dataReply, listReply } from '../reply';
-import type { UrlSigner } from '../storage';
-import type { HandlerTable, Services } from './context';
+import type { CatalogGroup, CatalogLook } from '../catalogues/catalog';
+import { notFound } from '../http/errors';
+import { paginate } from '../http/pagination';
+import { dataReply, listReply } from '../http/reply';
+import type { UrlSigner } from '../jobs/storage';
+import type { Services } from '../services';
+import type { HandlerTable } from './context';
 
 function previewUrls(lookId: string, signer: UrlSigner) {
 	return {

@@ -1,5 +1,7 @@
 import { STATUS_NOT_FOUND } from '../../nodes/HeyGen/schemas';
-import { checkCredits } from '../admission';
+import { notFound, underParam } from '../http/errors';
+import { paginate } from '../http/pagination';
+import { dataReply, listReply } from '../http/reply';
 import {
 	itemView,
 	presentItem,
@@ -9,13 +11,12 @@ import {
 	type Batch,
 	type BatchItemRecord,
 	type ItemView,
-} from '../batches';
-import { notFound, underParam } from '../errors';
-import { paginate } from '../pagination';
-import { planVideo, roundCredits } from '../rendering';
-import { dataReply, listReply } from '../reply';
-import type { NewBatch } from '../state';
-import type { HandlerTable, Services } from './context';
+} from '../jobs/batches';
+import { planVideo, roundCredits } from '../jobs/rendering';
+import type { NewBatch } from '../jobs/state';
+import type { Services } from '../services';
+import { checkCredits } from './admission';
+import type { HandlerTable } from './context';
 import { planTranslations } from './translations';
 
 /** Items a batch read shows when the query gives no `limit`. */

@@ -1,20 +1,9 @@
 import type { z } from 'zod';
 
 import type { ENDPOINTS, EndpointKey } from '../../nodes/HeyGen/schemas/endpoints';
-import type { Catalog } from '../catalog';
-import type { EmulatorConfig } from '../config';
-import type { MultipartFile } from '../multipart';
-import type { Reply } from '../reply';
-import type { EmulatorState } from '../state';
-import type { UrlSigner } from '../storage';
-
-/** What handlers share: the account state, the live config, the seed catalogue and the URL signer. */
-export interface Services {
-	state: EmulatorState;
-	config: EmulatorConfig;
-	catalog: Catalog;
-	signer: UrlSigner;
-}
+import type { MultipartFile } from '../http/multipart';
+import type { Reply } from '../http/reply';
+import type { Services } from '../services';
 
 type Definition<K extends EndpointKey> = (typeof ENDPOINTS)[K];
 

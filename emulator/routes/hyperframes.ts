@@ -1,8 +1,9 @@
 import { DEFAULT_COMPOSITION, DEFAULT_HYPERFRAMES_FPS, projectPath, projectZipProblem, type CreateHyperframesRenderBody } from '../../nodes/HeyGen/schemas';
 import { ENDPOINTS } from '../../nodes/HeyGen/schemas/endpoints';
-import { checkConcurrency, checkCredits } from '../admission';
-import { requireAsset } from '../assets';
-import { ApiProblem, notFound } from '../errors';
+import { ApiProblem, notFound } from '../http/errors';
+import { paginate } from '../http/pagination';
+import { dataReply, listReply } from '../http/reply';
+import { requireAsset } from '../jobs/assets';
 import {
 	ASSUMED_RENDER_SECONDS,
 	RENDER_CREDITS_PER_SECOND,
@@ -12,12 +13,12 @@ import {
 	type HyperframesRender,
 	type RenderOutcome,
 	type RenderPlan,
-} from '../hyperframes';
-import { paginate } from '../pagination';
-import { isUnreachable, MAGIC_INPUTS, roundCredits } from '../rendering';
-import { dataReply, listReply } from '../reply';
-import { renderLinks, type UrlSigner } from '../storage';
-import type { HandlerTable, Services } from './context';
+} from '../jobs/hyperframes';
+import { isUnreachable, MAGIC_INPUTS, roundCredits } from '../jobs/rendering';
+import { renderLinks, type UrlSigner } from '../jobs/storage';
+import type { Services } from '../services';
+import { checkConcurrency, checkCredits } from './admission';
+import type { HandlerTable } from './context';
 
 const OWN_UPLOAD_PATH = /^\/uploads\/([0-9a-f]{32})\.[a-z0-9]+$/;
 

@@ -1,15 +1,16 @@
 import type { CreateLipsyncBody } from '../../nodes/HeyGen/schemas';
 import { ENDPOINTS } from '../../nodes/HeyGen/schemas/endpoints';
-import { checkConcurrency, checkCredits } from '../admission';
-import { requireAsset } from '../assets';
-import { notFound } from '../errors';
-import { LIPSYNC_CREDITS_PER_SECOND, LIPSYNC_FAILURES, lipsyncStatusAt, type LipsyncJob, type LipsyncPlan } from '../lipsync';
-import { paginate } from '../pagination';
-import { isUnreachable, MAGIC_INPUTS, roundCredits } from '../rendering';
-import { dataReply, listReply } from '../reply';
-import { lipsyncLinks, type UrlSigner } from '../storage';
-import { ASSUMED_SOURCE_SECONDS, type TranslationOutcome } from '../translation';
-import type { HandlerTable, Services } from './context';
+import { notFound } from '../http/errors';
+import { paginate } from '../http/pagination';
+import { dataReply, listReply } from '../http/reply';
+import { requireAsset } from '../jobs/assets';
+import { LIPSYNC_CREDITS_PER_SECOND, LIPSYNC_FAILURES, lipsyncStatusAt, type LipsyncJob, type LipsyncPlan } from '../jobs/lipsync';
+import { isUnreachable, MAGIC_INPUTS, roundCredits } from '../jobs/rendering';
+import { lipsyncLinks, type UrlSigner } from '../jobs/storage';
+import { ASSUMED_SOURCE_SECONDS, type TranslationOutcome } from '../jobs/translation';
+import type { Services } from '../services';
+import { checkConcurrency, checkCredits } from './admission';
+import type { HandlerTable } from './context';
 
 const OWN_VIDEO_PATH = /^\/videos\/([0-9a-f]{32})\.(mp4|webm)$/;
 const OWN_SPEECH_PATH = /^\/speech\/(req_[0-9a-f]{24})\.mp3$/;

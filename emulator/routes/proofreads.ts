@@ -1,8 +1,8 @@
 import type { CreateProofreadBody } from '../../nodes/HeyGen/schemas';
 import { parseSrt } from '../../nodes/HeyGen/schemas/srt';
-import { checkConcurrency, checkCredits } from '../admission';
-import { requireAsset } from '../assets';
-import { invalidParameter, notFound } from '../errors';
+import { invalidParameter, notFound } from '../http/errors';
+import { dataReply } from '../http/reply';
+import { requireAsset } from '../jobs/assets';
 import {
 	PROOFREAD_FAILURES,
 	proofreadStatusAt,
@@ -11,12 +11,13 @@ import {
 	type ProofreadJob,
 	type ProofreadOutcome,
 	type SubtitleSource,
-} from '../proofread';
-import { isUnreachable, MAGIC_INPUTS, roundCredits } from '../rendering';
-import { dataReply } from '../reply';
-import { lookupStorageObject, needsSignature, proofreadSrtLinks } from '../storage';
-import { DEFAULT_INPUT_LANGUAGE, TRANSLATION_CREDITS_PER_SECOND } from '../translation';
-import type { HandlerTable, Services } from './context';
+} from '../jobs/proofread';
+import { isUnreachable, MAGIC_INPUTS, roundCredits } from '../jobs/rendering';
+import { lookupStorageObject, needsSignature, proofreadSrtLinks } from '../jobs/storage';
+import { DEFAULT_INPUT_LANGUAGE, TRANSLATION_CREDITS_PER_SECOND } from '../jobs/translation';
+import type { Services } from '../services';
+import { checkConcurrency, checkCredits } from './admission';
+import type { HandlerTable } from './context';
 import { checkLanguages, sourceSeconds } from './translations';
 
 type FileInput = NonNullable<CreateProofreadBody['srt']>;

@@ -1,7 +1,7 @@
-import { invalidParameter } from '../errors';
-import { requireVoice } from '../rendering';
-import { dataReply } from '../reply';
-import { speechUrl } from '../storage';
+import { invalidParameter } from '../http/errors';
+import { dataReply } from '../http/reply';
+import { requireVoice } from '../jobs/rendering';
+import { speechUrl } from '../jobs/storage';
 import type { HandlerTable } from './context';
 
 /** Speaking rate at speed 1, the same as the video renders assume. */

@@ -1,8 +1,4 @@
 import { ENDPOINTS } from '../../nodes/HeyGen/schemas/endpoints';
-import { notFound } from '../errors';
-import { paginate } from '../pagination';
-import { dataReply, listReply } from '../reply';
-import type { UrlSigner } from '../storage';
 import {
 	LISTED_TEMPLATES,
 	MEDIA_EXTENSION,
@@ -10,9 +6,14 @@ import {
 	TEMPLATE_RANK,
 	type Template,
 	type TemplateVariableSeed,
-} from '../templateCatalog';
-import { planTemplateVideo } from '../templatePlan';
-import type { HandlerTable, Services } from './context';
+} from '../catalogues/templateCatalog';
+import { notFound } from '../http/errors';
+import { paginate } from '../http/pagination';
+import { dataReply, listReply } from '../http/reply';
+import type { UrlSigner } from '../jobs/storage';
+import { planTemplateVideo } from '../jobs/templatePlan';
+import type { Services } from '../services';
+import type { HandlerTable } from './context';
 import { presentVideo, startVideo } from './videos';
 
 function presentSummary(template: Template, signer: UrlSigner) {

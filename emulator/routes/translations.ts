@@ -1,12 +1,11 @@
 import type { CreateTranslationBody } from '../../nodes/HeyGen/schemas';
 import { ENDPOINTS } from '../../nodes/HeyGen/schemas/endpoints';
-import { checkConcurrency, checkCredits } from '../admission';
-import { requireAsset } from '../assets';
-import { invalidParameter, notFound } from '../errors';
-import { paginate } from '../pagination';
-import { isUnreachable, MAGIC_INPUTS, roundCredits } from '../rendering';
-import { dataReply, listReply } from '../reply';
-import { translationLinks, type UrlSigner } from '../storage';
+import { invalidParameter, notFound } from '../http/errors';
+import { paginate } from '../http/pagination';
+import { dataReply, listReply } from '../http/reply';
+import { requireAsset } from '../jobs/assets';
+import { isUnreachable, MAGIC_INPUTS, roundCredits } from '../jobs/rendering';
+import { translationLinks, type UrlSigner } from '../jobs/storage';
 import {
 	ASSUMED_SOURCE_SECONDS,
 	DEFAULT_INPUT_LANGUAGE,
@@ -17,8 +16,10 @@ import {
 	type TranslationJob,
 	type TranslationOutcome,
 	type TranslationPlan,
-} from '../translation';
-import type { HandlerTable, Services } from './context';
+} from '../jobs/translation';
+import type { Services } from '../services';
+import { checkConcurrency, checkCredits } from './admission';
+import type { HandlerTable } from './context';
 
 const KNOWN_LANGUAGES = new Set(TRANSLATION_LANGUAGES);
 const OWN_VIDEO_PATH = /^\/videos\/([0-9a-f]{32})\.(mp4|webm)$/;

@@ -1,4 +1,4 @@
-import { dataReply } from '../reply';
+import { dataReply } from '../http/reply';
 import type { HandlerTable } from './context';
 
 /** The emulated account: a prepaid credits wallet. */

@@ -1,14 +1,14 @@
 import { ENDPOINTS } from '../../nodes/HeyGen/schemas/endpoints';
-import { checkConcurrency, checkCredits } from '../admission';
-import { notFound } from '../errors';
-import { paginate } from '../pagination';
-import { planVideo, type RenderPlan } from '../rendering';
-import { dataReply, listReply } from '../reply';
-import { videoStatusAt, type VideoJob } from '../state';
-import { videoLinks, type UrlSigner } from '../storage';
-import type { HandlerTable, Services } from './context';
-
-export const VIDEO_PAGE_URL = 'https://app.heygen.com/videos';
+import { notFound } from '../http/errors';
+import { paginate } from '../http/pagination';
+import { dataReply, listReply } from '../http/reply';
+import { planVideo, type RenderPlan } from '../jobs/rendering';
+import { videoStatusAt, type VideoJob } from '../jobs/state';
+import { videoLinks, type UrlSigner } from '../jobs/storage';
+import { VIDEO_PAGE_URL } from '../jobs/videoJob';
+import type { Services } from '../services';
+import { checkConcurrency, checkCredits } from './admission';
+import type { HandlerTable } from './context';
 
 /** `VideoDetail`: completion fields stay null until completed, failure fields appear only on failure. */
 export function presentVideo(job: VideoJob, now: number, signer: UrlSigner): Record<string, unknown> {

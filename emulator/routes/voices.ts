@@ -1,9 +1,10 @@
 import { ENDPOINTS } from '../../nodes/HeyGen/schemas/endpoints';
-import type { CatalogVoice } from '../catalog';
-import { notFound } from '../errors';
-import { paginate } from '../pagination';
-import { dataReply, listReply } from '../reply';
-import type { HandlerTable, Services } from './context';
+import type { CatalogVoice } from '../catalogues/catalog';
+import { notFound } from '../http/errors';
+import { paginate } from '../http/pagination';
+import { dataReply, listReply } from '../http/reply';
+import type { Services } from '../services';
+import type { HandlerTable } from './context';
 
 export function presentVoice(voice: CatalogVoice, services: Services) {
 	return {

@@ -1,8 +1,8 @@
 import { ENDPOINTS } from '../../nodes/HeyGen/schemas/endpoints';
 import { WEBHOOK_EVENTS } from '../../nodes/HeyGen/schemas/events';
-import { paginate } from '../pagination';
-import { dataReply, listReply } from '../reply';
-import { isoTime, type WebhookEndpointRecord } from '../webhooks';
+import { paginate } from '../http/pagination';
+import { dataReply, listReply } from '../http/reply';
+import { isoTime, type WebhookEndpointRecord } from '../webhooks/store';
 import type { HandlerTable } from './context';
 
 /** `WebhookEndpoint`: the secret only when the caller is meant to see it (create, rotate). */

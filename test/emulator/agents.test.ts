@@ -1,5 +1,5 @@
 import { AGENT_STYLES, SEED_IDS } from '../../emulator';
-import { MAX_VISIBLE_MESSAGES, titleFromPrompt, viewSession, type AgentSession } from '../../emulator/agent';
+import { MAX_VISIBLE_MESSAGES, titleFromPrompt, viewSession, type AgentSession } from '../../emulator/jobs/agent';
 import {
 	avatarVideo,
 	call,
@@ -9,8 +9,7 @@ import {
 	useEmulator,
 	waitForSession,
 	waitForVideo,
-	type Json,
-} from './helpers';
+	type Json, expectLifecycle } from './helpers';
 
 const emulator = useEmulator({ agentTimings: { thinkingMs: 80 } });
 
@@ -117,7 +116,7 @@ describe('Video Agent, generate mode', () => {
 	it('fails with an error message for [[fail]] in the prompt, without a video', async () => {
 		const id = (await createSession({ prompt: 'Please [[fail]] this one' })).body.data.session_id;
 		const { session, seen } = await waitForSession(emulator(), id);
-		expect(seen).toEqual(['thinking', 'failed']);
+		expectLifecycle(seen, ['thinking', 'failed']);
 		expect(session.video_id).toBeNull();
 		expect(session.messages[0]).toMatchObject({ role: 'model', type: 'error' });
 		expect(session.title).toBe('Please this one');
@@ -204,7 +203,7 @@ describe('Video Agent, chat mode', () => {
 		const created = await createSession({ prompt: 'A product teaser for our new app', mode: 'chat' });
 		const id = created.body.data.session_id;
 		const waiting = await waitForSession(emulator(), id);
-		expect(waiting.seen).toEqual(['thinking', 'waiting_for_input']);
+		expectLifecycle(waiting.seen, ['thinking', 'waiting_for_input']);
 		expect(waiting.session.video_id).toBeNull();
 		expect(waiting.session.messages[0]).toMatchObject({
 			role: 'model',
@@ -235,7 +234,7 @@ describe('Video Agent, chat mode', () => {
 		expectError(await send(id, { message: 'And another thing' }), 400, 'invalid_parameter');
 
 		const done = await waitForSession(emulator(), id, (session) => session.status === 'completed');
-		expect(done.seen).toEqual(['thinking', 'generating', 'completed']);
+		expectLifecycle(done.seen, ['thinking', 'generating', 'completed']);
 		const firstVideo = done.session.video_id;
 		expect(emulator().state.videos.get(firstVideo)?.voiceId).toBe(SEED_IDS.englishMaleVoice);
 		expect(done.session.messages.map((message: Json) => message.role)).toEqual([

@@ -1,6 +1,6 @@
 import { CINEMATIC_CREDITS_PER_VIDEO, SEED_IDS } from '../../emulator';
 import { createBatch, waitForBatch } from './batchHelpers';
-import { call, expectError, expectValidResponse, uploadSample, useEmulator, waitForVideo } from './helpers';
+import { call, expectError, expectValidResponse, uploadSample, useEmulator, waitForVideo, expectLifecycle } from './helpers';
 
 const emulator = useEmulator();
 
@@ -21,7 +21,7 @@ describe('POST /v3/videos with type cinematic_avatar', () => {
 		expect(created.status).toBe(200);
 		expectValidResponse('createVideo', created.body);
 		const { detail, seen } = await waitForVideo(emulator(), created.body.data.video_id);
-		expect(seen).toEqual(['pending', 'processing', 'completed']);
+		expectLifecycle(seen, ['pending', 'processing', 'completed']);
 		expect(detail).toMatchObject({ status: 'completed', title: 'Office walk', duration: 6 });
 		const [video] = emulator().state.summary().video_list;
 		expect(video).toMatchObject({ kind: 'cinematic', avatar_id: SEED_IDS.digitalTwinLook, cost_credits: CINEMATIC_CREDITS_PER_VIDEO, charged: true });

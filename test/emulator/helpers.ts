@@ -9,6 +9,20 @@ import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulat
 /** Short lifecycle so a whole render takes a fraction of a second. */
 export const FAST_TIMINGS = { pendingMs: 60, processingMs: 140 };
 
+/**
+ * Checks the statuses a poll saw against a job's lifecycle: in order, ending in the final one.
+ * A busy machine can poll too late to see a short intermediate status, so one may be skipped.
+ */
+export function expectLifecycle(seen: string[], lifecycle: string[]): void {
+	expect(seen[seen.length - 1]).toBe(lifecycle[lifecycle.length - 1]);
+	let next = 0;
+	for (const status of seen) {
+		const at = lifecycle.indexOf(status, next);
+		if (at === -1) throw new Error(`saw ${seen.join(' → ')}, which is not in the order ${lifecycle.join(' → ')}`);
+		next = at + 1;
+	}
+}
+
 /** A JSON answer, read field by field in assertions (a wrong path fails the assertion, not the compile). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;

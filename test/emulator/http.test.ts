@@ -1,7 +1,7 @@
-import { ENDPOINTS, type EndpointKey } from '../../nodes/HeyGen/schemas/endpoints';
 import { SEED_IDS, startEmulator } from '../../emulator';
+import { Router } from '../../emulator/http/router';
 import { assertEveryEndpointHandled } from '../../emulator/routes';
-import { Router } from '../../emulator/router';
+import { ENDPOINTS, type EndpointKey } from '../../nodes/HeyGen/schemas/endpoints';
 import {
 	avatarVideo,
 	call,

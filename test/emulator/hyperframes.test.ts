@@ -1,5 +1,5 @@
 import { makeZip, sampleProject } from '../harness/zip';
-import { avatarVideo, call, expectError, expectValidResponse, sleep, upload, uploadSample, useEmulator, type Json } from './helpers';
+import { avatarVideo, call, expectError, expectValidResponse, sleep, upload, uploadSample, useEmulator, type Json, expectLifecycle } from './helpers';
 import { useReceiver } from './receiver';
 import { FAST_WEBHOOKS, QUIET_MS, subscribe, verify } from './webhookHelpers';
 
@@ -63,7 +63,7 @@ describe('POST /v3/hyperframes/renders', () => {
 		expect(first).not.toHaveProperty('failure_message');
 
 		const { detail, seen } = await waitForRender(created.body.data.render_id);
-		expect(seen).toEqual(['queued', 'rendering', 'completed']);
+		expectLifecycle(seen, ['queued', 'rendering', 'completed']);
 		expect(detail).toEqual({
 			render_id: created.body.data.render_id,
 			status: 'completed',
@@ -140,7 +140,7 @@ describe('POST /v3/hyperframes/renders', () => {
 	it('fetches an outside URL when rendering: an unreachable host fails the render while queued', async () => {
 		const id = await renderId({ project: { type: 'url', url: 'https://projects.invalid/launch.zip' } });
 		const { detail, seen } = await waitForRender(id);
-		expect(seen).toEqual(['queued', 'failed']);
+		expectLifecycle(seen, ['queued', 'failed']);
 		expect(detail).toMatchObject({ status: 'failed', video_url: null, completed_at: expect.any(Number) });
 		expect(detail.failure_message).toBe('Could not download the project from https://projects.invalid/launch.zip: the host could not be resolved.');
 		expect((await waitForRender(await renderId({ project: OUTSIDE }))).detail.status).toBe('completed');
@@ -157,7 +157,7 @@ describe('POST /v3/hyperframes/renders', () => {
 
 	it('fails at render time for the failure marker in the title', async () => {
 		const { detail, seen } = await waitForRender(await renderId({ project: OUTSIDE, title: 'Broken [[fail]]' }));
-		expect(seen).toEqual(['queued', 'rendering', 'failed']);
+		expectLifecycle(seen, ['queued', 'rendering', 'failed']);
 		expect(detail.failure_message).toMatch(/^Rendering failed: /);
 	});
 

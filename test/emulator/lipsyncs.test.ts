@@ -7,8 +7,7 @@ import {
 	uploadSample,
 	useEmulator,
 	waitForVideo,
-	type Json,
-} from './helpers';
+	type Json, expectLifecycle } from './helpers';
 import { useReceiver } from './receiver';
 
 const VIDEO_SIZE = 8192;
@@ -49,7 +48,7 @@ describe('POST /v3/lipsyncs', () => {
 		expect(early).not.toHaveProperty('failure_message');
 
 		const { detail, seen } = await waitForLipsync(id);
-		expect(seen).toEqual(['pending', 'running', 'completed']);
+		expectLifecycle(seen, ['pending', 'running', 'completed']);
 		expectValidResponse('getLipsync', { data: detail });
 		expect(detail.duration).toBe(30);
 		expect(detail.video_url).toMatch(new RegExp(`^${emulator().storageUrl}/lipsyncs/${id}\\.mp4\\?Expires=\\d+&Signature=`));
@@ -82,7 +81,7 @@ describe('POST /v3/lipsyncs', () => {
 	it('fails later, with a failure message, when the audio host cannot be resolved, and charges nothing', async () => {
 		const id = (await lipsync({ video: VIDEO, audio: { type: 'url', url: 'https://voices.example.invalid/take-2.mp3' } })).body.data.lipsync_id;
 		const { detail, seen } = await waitForLipsync(id);
-		expect(seen).toEqual(['pending', 'failed']);
+		expectLifecycle(seen, ['pending', 'failed']);
 		expect(detail.failure_message).toBe('Failed to download the audio from https://voices.example.invalid/take-2.mp3: the host could not be resolved.');
 		expect(detail).toMatchObject({ video_url: null, caption_url: null, duration: null });
 		expect(emulator().state.balance).toBe(1000);
@@ -93,7 +92,7 @@ describe('POST /v3/lipsyncs', () => {
 		Object.assign(emulator().config.translationTimings, { pendingMs: 300, runningMs: 400 });
 		const id = (await lipsync({ video: VIDEO, audio: AUDIO, title: 'take [[fail]]' })).body.data.lipsync_id;
 		const { detail, seen } = await waitForLipsync(id);
-		expect(seen).toEqual(['pending', 'running', 'failed']);
+		expectLifecycle(seen, ['pending', 'running', 'failed']);
 		expect(detail.failure_message).toBe('Lipsync failed: no face could be tracked in the video.');
 	});
 

@@ -1,7 +1,7 @@
 import { PROOFREAD_FAILURES } from '../../emulator';
 import { parseSrt } from '../../nodes/HeyGen/schemas/srt';
 import { webhookDeliverySchema } from '../../nodes/HeyGen/schemas/webhook';
-import { call, expectError, expectValidResponse, sleep, upload, uploadSample, useEmulator, waitForTranslation, SAMPLE_FILES, type Json } from './helpers';
+import { call, expectError, expectValidResponse, sleep, upload, uploadSample, useEmulator, waitForTranslation, SAMPLE_FILES, type Json, expectLifecycle } from './helpers';
 import { useReceiver } from './receiver';
 import { FAST_WEBHOOKS, subscribe, verify } from './webhookHelpers';
 
@@ -65,7 +65,7 @@ describe('POST /v3/video-translations/proofreads', () => {
 			created_at: expect.any(Number),
 		});
 		const { detail, seen } = await waitForProofread(french);
-		expect(seen).toEqual(['processing', 'completed']);
+		expectLifecycle(seen, ['processing', 'completed']);
 		expect(detail).not.toHaveProperty('failure_message');
 		expect((await waitForProofread(german)).detail.output_language).toBe('German');
 		expect(emulator().state.summary().proofreads).toEqual({ total: 2, by_status: { processing: 0, completed: 2, failed: 0 } });

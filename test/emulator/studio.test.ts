@@ -1,5 +1,5 @@
 import { SEED_IDS } from '../../emulator';
-import { call, expectError, expectValidResponse, uploadSample, useEmulator, waitForVideo } from './helpers';
+import { call, expectError, expectValidResponse, uploadSample, useEmulator, waitForVideo, expectLifecycle } from './helpers';
 
 const emulator = useEmulator();
 
@@ -53,7 +53,7 @@ describe('POST /v3/videos type studio', () => {
 		expect(created.body.data).toEqual({ video_id: expect.any(String), status: 'waiting', output_format: 'mp4' });
 
 		const { detail, seen } = await waitForVideo(emulator(), created.body.data.video_id);
-		expect(seen).toEqual(['pending', 'processing', 'completed']);
+		expectLifecycle(seen, ['pending', 'processing', 'completed']);
 		expectValidResponse('getVideo', { data: detail });
 		// 5 words / 2.5 + audio 15 + image 4 + 10 words / 2.5 + clip 10
 		expect(detail.duration).toBe(2 + 15 + 4 + 4 + 10);
@@ -216,14 +216,14 @@ describe('POST /v3/videos type studio', () => {
 			voice_id: SEED_IDS.spanishVoice,
 		});
 		const { detail, seen } = await waitForVideo(emulator(), (await create(body)).body.data.video_id);
-		expect(seen).toEqual(['pending', 'processing', 'failed']);
+		expectLifecycle(seen, ['pending', 'processing', 'failed']);
 		expect(detail).toMatchObject({ failure_code: 'rendering_failed', failure_message: 'Avatar rendering timed out' });
 	});
 
 	it('fails with download_failed for a .invalid host in any scene URL, naming the scene', async () => {
 		const body = withScene(4, { type: 'video', source: { type: 'url', url: 'https://cdn.example.invalid/clip.mp4' } });
 		const { detail, seen } = await waitForVideo(emulator(), (await create(body)).body.data.video_id);
-		expect(seen).toEqual(['pending', 'failed']);
+		expectLifecycle(seen, ['pending', 'failed']);
 		expect(detail.failure_code).toBe('download_failed');
 		expect(detail.failure_message).toContain('scenes.4.source');
 		expect(emulator().state.balance).toBe(1000);

@@ -1,5 +1,5 @@
 import { CATALOG, SEED_IDS, TEMPLATES } from '../../emulator';
-import { call, expectError, expectValidResponse, uploadSample, useEmulator, waitForVideo, type Json } from './helpers';
+import { call, expectError, expectValidResponse, uploadSample, useEmulator, waitForVideo, type Json, expectLifecycle } from './helpers';
 
 const emulator = useEmulator();
 
@@ -117,7 +117,7 @@ describe('POST /v3/templates/{template_id}', () => {
 		expect(response.body.data).not.toHaveProperty('video_id');
 
 		const { detail, seen } = await waitForVideo(emulator(), response.body.data.id);
-		expect(seen).toEqual(['pending', 'processing', 'completed']);
+		expectLifecycle(seen, ['pending', 'processing', 'completed']);
 		const job = emulator().state.videos.get(detail.id)!;
 		expect(job.script).toBe(
 			"Hi Dana! I'm reaching out because Initech caught our eye.\nTeams like Initech use our platform to make videos ten times faster.\nLet's talk this week, Dana. Just reply to this email.",

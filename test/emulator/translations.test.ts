@@ -8,8 +8,7 @@ import {
 	useEmulator,
 	waitForTranslation,
 	waitForVideo,
-	type Json,
-} from './helpers';
+	type Json, expectLifecycle } from './helpers';
 
 const VIDEO_SIZE = 8192;
 const emulator = useEmulator({ videoSizeBytes: VIDEO_SIZE, translationTimings: { pendingMs: 50, runningMs: 150 } });
@@ -73,7 +72,7 @@ describe('POST /v3/video-translations', () => {
 		expect(early).not.toHaveProperty('failure_message');
 
 		const { detail, seen } = await waitForTranslation(emulator(), ids[1]);
-		expect(seen).toEqual(['pending', 'running', 'completed']);
+		expectLifecycle(seen, ['pending', 'running', 'completed']);
 		expectValidResponse('getTranslation', { data: detail });
 		expect(detail.output_language).toBe('Japanese');
 		expect(detail.duration).toBe(30);
@@ -152,7 +151,7 @@ describe('POST /v3/video-translations', () => {
 			})
 		).body.data.video_translation_ids;
 		const { detail, seen } = await waitForTranslation(emulator(), id);
-		expect(seen).toEqual(['pending', 'failed']);
+		expectLifecycle(seen, ['pending', 'failed']);
 		expect(detail.failure_message).toMatch(/^Could not download the source video/);
 		expect(detail).toMatchObject({ video_url: null, audio_url: null, duration: null });
 		expect(emulator().state.balance).toBe(1000);

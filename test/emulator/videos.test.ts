@@ -8,8 +8,7 @@ import {
 	sleep,
 	useEmulator,
 	waitForVideo,
-	type Json,
-} from './helpers';
+	type Json, expectLifecycle } from './helpers';
 
 const emulator = useEmulator();
 
@@ -125,7 +124,7 @@ describe('video lifecycle', () => {
 		expect(early.created_at).toBeGreaterThanOrEqual(Math.floor(before / 1000));
 
 		const { detail, seen } = await waitForVideo(emulator(), id);
-		expect(seen).toEqual(['pending', 'processing', 'completed']);
+		expectLifecycle(seen, ['pending', 'processing', 'completed']);
 		expectValidResponse('getVideo', { data: detail });
 		expect(detail.video_url).toMatch(
 			new RegExp(`^${emulator().storageUrl}/videos/${id}\\.mp4\\?Expires=\\d+&Signature=[0-9a-f]+$`),
@@ -150,7 +149,7 @@ describe('video lifecycle', () => {
 			emulator(),
 			(await create(avatarVideo({ script: 'Please [[fail]] now.' }))).body.data.video_id,
 		);
-		expect(seen).toEqual(['pending', 'processing', 'failed']);
+		expectLifecycle(seen, ['pending', 'processing', 'failed']);
 		expect(detail).toMatchObject({
 			status: 'failed',
 			failure_code: 'rendering_failed',
@@ -176,7 +175,7 @@ describe('video lifecycle', () => {
 			audio_url: 'https://media.example.invalid/voice.mp3',
 		};
 		const { detail, seen } = await waitForVideo(emulator(), (await create(body)).body.data.video_id);
-		expect(seen).toEqual(['pending', 'failed']);
+		expectLifecycle(seen, ['pending', 'failed']);
 		expect(detail.failure_code).toBe('download_failed');
 		expect(detail.failure_message).toContain('audio_url');
 	});

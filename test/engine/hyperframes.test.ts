@@ -113,9 +113,9 @@ describe('HyperFrames Render → Create', () => {
 		});
 		expect(result.error).toBeUndefined();
 		const [mov, webm] = result.output;
-		expect(mov.binary?.video).toMatchObject({ mimeType: 'video/quicktime', fileName: `${mov.json.render_id}.mov` });
+		expect(mov.binary?.video).toMatchObject({ mimeType: 'video/quicktime', fileName: 'm.mov' });
 		expect((await readBinary(mov.binary!.video)).toString('latin1', 4, 12)).toBe('ftypqt  ');
-		expect(webm.binary?.video).toMatchObject({ mimeType: 'video/webm', fileName: `${webm.json.render_id}.webm` });
+		expect(webm.binary?.video).toMatchObject({ mimeType: 'video/webm', fileName: 'w.webm' });
 	});
 
 	it('a zip labelled as plain bytes is still checked by content and uploaded as a zip', async () => {
@@ -210,7 +210,7 @@ describe('HyperFrames Render → Get, Get Many, Wait for Completion, Download, D
 		expect(waited.output.every((item) => item.binary?.data?.mimeType === 'video/mp4')).toBe(true);
 
 		const download = await runHeyGen(emulator, { resource: 'hyperframesRender', operation: 'download', render_id: ids[1], binaryPropertyName: 'file' });
-		expect(download.output[0].binary?.file).toMatchObject({ fileName: `${ids[1]}.mp4`, mimeType: 'video/mp4' });
+		expect(download.output[0].binary?.file).toMatchObject({ fileName: 'b.mp4', mimeType: 'video/mp4' }); // named by its Callback ID
 		expect((await readBinary(download.output[0].binary!.file)).length).toBe(emulator.config.videoSizeBytes);
 
 		const many = await runHeyGen(emulator, { resource: 'hyperframesRender', operation: 'getMany', returnAll: false, limit: 1 });
@@ -321,7 +321,7 @@ describe('HeyGen Trigger → a finished render', () => {
 			video_url: expect.stringContaining(emulator.storageUrl),
 		});
 		expect(apiCalls(emulator, 'GET', `/v3/hyperframes/renders/${renderId}`).length).toBeGreaterThan(0);
-		expect(item.binary?.data).toMatchObject({ mimeType: 'video/quicktime', fileName: `${renderId}.mov` });
+		expect(item.binary?.data).toMatchObject({ mimeType: 'video/quicktime', fileName: 'crm-42.mov' });
 		expect((await readBinary(item.binary!.data)).toString('latin1', 4, 12)).toBe('ftypqt  ');
 	});
 });

@@ -76,7 +76,7 @@ describe('Lipsync → Create', () => {
 		expect(emulator.state.assets.find(body.video.asset_id)?.kind).toBe('video');
 		expect(emulator.state.assets.find(body.audio.asset_id)?.kind).toBe('audio');
 		const dubbed = result.output[0].binary!.dubbed;
-		expect(dubbed).toMatchObject({ mimeType: 'video/mp4', fileName: `${result.output[0].json.lipsync_id}.mp4` });
+		expect(dubbed).toMatchObject({ mimeType: 'video/mp4', fileName: 'b1.mp4' });
 		expect((await readBinary(dubbed)).subarray(4, 8).toString('latin1')).toBe('ftyp');
 	});
 
@@ -141,7 +141,7 @@ describe('Lipsync → Get, Get Many, Wait for Completion and Download', () => {
 		expect(all.output).toHaveLength(2);
 
 		const captions = await runHeyGen(emulator, { resource: 'lipsync', operation: 'download', lipsync_id: ids[0], file: 'captions', binaryPropertyName: 'srt' });
-		expect(captions.output[0].binary?.srt).toMatchObject({ mimeType: 'application/x-subrip', fileName: `${ids[0]}.srt` });
+		expect(captions.output[0].binary?.srt).toMatchObject({ mimeType: 'application/x-subrip', fileName: 'take-0.srt' });
 		expect((await readBinary(captions.output[0].binary!.srt)).toString('utf8')).toMatch(/^1\n00:00:00,000 --> /);
 		const video = await runHeyGen(emulator, { resource: 'lipsync', operation: 'download', lipsync_id: ids[1], file: 'video', binaryPropertyName: 'data' });
 		expect(video.output[0].json).toMatchObject({ lipsync_id: ids[1], status: 'completed' });
@@ -153,11 +153,11 @@ describe('Lipsync → Get, Get Many, Wait for Completion and Download', () => {
 		const started = await runHeyGen(emulator, create({ waitForCompletion: false }), { items: takes(1) });
 		const id = String(started.output[0].json.lipsync_id);
 		const early = await runHeyGen(emulator, { resource: 'lipsync', operation: 'download', lipsync_id: id, file: 'video', binaryPropertyName: 'data' });
-		expect(early.error?.message).toMatch(new RegExp(`^The lipsync ${id} has no video to download \\(status: (pending|running)\\) \\[item 0\\]$`));
+		expect(early.error?.message).toMatch(new RegExp(`^The lipsync ${id} is not ready to download \\(status: (pending|running)\\) \\[item 0\\]$`));
 		emulator.config.translationTimings.runningMs = 50;
 		const done = await runHeyGen(emulator, create(), { items: items({ id: 'n', audio: 'https://media.example.com/n.mp3' }) });
 		const noCaptions = await runHeyGen(emulator, { resource: 'lipsync', operation: 'download', lipsync_id: String(done.output[0].json.lipsync_id), file: 'captions', binaryPropertyName: 'data' });
-		expect(noCaptions.error?.message).toMatch(/has no caption file to download \(it has no captions: create it with Captions on\) \[item 0\]$/);
+		expect(noCaptions.error?.message).toMatch(/has no file to download \(it has no captions: create it with Captions on\) \[item 0\]$/);
 	});
 
 	it('an unknown lipsync is named in the error', async () => {

@@ -70,7 +70,7 @@ describe('Translation → Create Proofread', () => {
 			output_language: 'French',
 			input_language: 'English',
 			submitted_for_review: false,
-			created_at: expect.any(Number),
+			created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/),
 		});
 	});
 
@@ -234,7 +234,7 @@ describe('Translation → Generate Video From Proofread', () => {
 		expect(generate.headers['idempotency-key']).toMatch(/^n8n-proofread-generate-/);
 		const [item] = result.output;
 		expect(item.json).toMatchObject({ video_translation_id: expect.any(String), status: 'completed', callback_id: 'row-5', output_language: 'French', title: 'Walkthrough' });
-		expect(item.binary?.video).toMatchObject({ mimeType: 'video/mp4', fileName: `${String(item.json.video_translation_id)}.mp4` });
+		expect(item.binary?.video).toMatchObject({ mimeType: 'video/mp4', fileName: 'row-5.French.mp4' });
 		expect(await (await fetch(String(item.json.srt_caption_url))).text()).toBe(EDITED_SRT.toString('utf8'));
 		// The same node run again replays the generated translation: charged once.
 		await runHeyGen(emulator, { resource: 'translation', operation: 'generateFromProofread', proofread_id: '={{ $json.proofread }}', callback_id: '={{ $json.row }}', waitForCompletion: true, additionalFields: { captions: true } }, { items: items({ proofread: id, row: 'row-5' }) });

@@ -80,7 +80,7 @@ describe('Translation', () => {
 		expect(waited.output.every((item) => item.binary?.data?.mimeType === 'video/mp4')).toBe(true);
 
 		const download = await runHeyGen(emulator, { resource: 'translation', operation: 'download', video_translation_id: ids[1], file: 'audio', binaryPropertyName: 'audio' });
-		expect(download.output[0].binary?.audio).toMatchObject({ fileName: `${ids[1]}.mp3` });
+		expect(download.output[0].binary?.audio).toMatchObject({ fileName: 'x.German.mp3' }); // Callback ID and language
 
 		const many = await runHeyGen(emulator, { resource: 'translation', operation: 'getMany', returnAll: true });
 		expect(many.output.map((item) => item.json.video_translation_id)).toEqual(expect.arrayContaining(ids));

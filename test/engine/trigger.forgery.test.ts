@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { DeliveryAttempt } from '../../emulator/webhooks';
+import type { DeliveryAttempt } from '../../emulator/webhooks/store';
 import { HeyGenTrigger } from '../../nodes/HeyGen/HeyGenTrigger.node';
 import { signBody } from '../../nodes/HeyGen/trigger/signature';
 import { runWebhookMethod } from '../harness/engine';
-import { credentialsFor, credentialTypes, useEmulator } from './heygen';
 import { forgeDeliveries, runKeyOf, sequenceOf, signedEvent, type GenuineEvent } from '../harness/triggerForgery';
+import { credentialsFor, credentialTypes, useEmulator } from './heygen';
 import { deliverTo, startProcess, startWire, StoredWorkflow, TRIGGER_TYPE, type ParsedRequest } from './triggerDeliveries';
 
 const emulator = useEmulator();

@@ -124,7 +124,7 @@ describe('HeyGen Trigger → deliveries through n8n-core', () => {
 			video_url: expect.stringContaining(emulator.storageUrl),
 		});
 		expect(apiCalls(emulator, 'GET', `/v3/video-translations/${translationId}`).length).toBeGreaterThan(0);
-		expect(item.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${translationId}.mp4` });
+		expect(item.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: 'row-7.French.mp4' });
 		expect((await readBinary(item.binary!.data)).length).toBe(emulator.config.videoSizeBytes);
 
 		const retried = await deliver(attempt);

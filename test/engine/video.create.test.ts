@@ -108,7 +108,7 @@ describe('Video → Create Avatar Video', () => {
 		expect(result.error).toBeUndefined();
 		const binary = result.output[0].binary?.video;
 		expect(binary).toMatchObject({ mimeType: 'video/mp4', fileExtension: 'mp4' });
-		expect(binary?.fileName).toBe(`${result.output[0].json.video_id}.mp4`);
+		expect(binary?.fileName).toBe('contact-0.mp4');
 		const bytes = await readBinary(binary!);
 		expect(bytes.length).toBe(300_000);
 		expect(bytes.subarray(4, 8).toString('latin1')).toBe('ftyp');

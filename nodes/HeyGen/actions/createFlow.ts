@@ -188,7 +188,7 @@ export interface CreatePlan {
 	toJson(job: JobSnapshot, item: PreparedItem): IDataObject;
 	failureOf(job: JobSnapshot): { code?: string; message?: string };
 	/** Downloads a finished job's file into a binary field, when the item asks for it. */
-	download?(job: JobSnapshot, itemIndex: number, binaryPropertyName: string): Promise<NonNullable<INodeExecutionData['binary']>>;
+	download?(job: JobSnapshot, item: PreparedItem, binaryPropertyName: string): Promise<NonNullable<INodeExecutionData['binary']>>;
 }
 
 /** Each item's idempotency key, by generation (a failed earlier job of the same input is made again under the next). */
@@ -261,7 +261,7 @@ export async function runCreates(
 			submit: plan.submit && item.body ? async (generation: number) => await sendOne(plan, item, keys, generation) : undefined,
 		}));
 
-	const early = new EarlyDownloads(run, plan);
+	const early = new EarlyDownloads(run, plan, prepared);
 	const { outcomes, stoppedBy } = await runJobs(specs, {
 		kind: plan.kind,
 		concurrency: settings.maxConcurrentJobs,

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { mapWithLimit, taskGate } from '../helpers/concurrency';
 import { asItemError, errorJson } from '../helpers/items';
 import { booleanParameter } from '../helpers/parameters';
+import { withIsoTimes } from '../helpers/timestamps';
 import { renderFailedError, waitTimedOutError } from '../transport/errors';
 import type { JobOutcome, JobSnapshot } from '../transport/jobs';
 import type { CreatePlan, PreparedItem } from './createFlow';
@@ -23,6 +24,7 @@ export class EarlyDownloads {
 	constructor(
 		private readonly run: OutputRun,
 		private readonly plan: CreatePlan,
+		private readonly prepared: PreparedItem[],
 	) {}
 
 	/** Starts the file of a job that just finished, when its item asks for one. */
@@ -31,10 +33,12 @@ export class EarlyDownloads {
 		const key = `${outcome.itemIndex}:${outcome.jobIndex}`;
 		if (this.started.has(key)) return;
 		const download = this.plan.download;
+		const item = this.prepared.find((entry) => entry.itemIndex === outcome.itemIndex);
+		if (!item) return;
 		const { binaryPropertyName } = this.run.settingsOf(outcome.itemIndex);
 		this.started.set(
 			key,
-			this.gate(async () => await download(outcome.job, outcome.itemIndex, binaryPropertyName)).catch((error: unknown) => error as Error),
+			this.gate(async () => await download(outcome.job, item, binaryPropertyName)).catch((error: unknown) => error as Error),
 		);
 	};
 
@@ -155,12 +159,12 @@ export async function buildOutputs(
 			return fail(new NodeOperationError(run.node, `The ${plan.noun} was not created [item ${i}]`, { itemIndex: i }));
 		}
 		const problem = outcomeError(run, plan, outcome);
-		const json = 'job' in outcome && outcome.job ? plan.toJson(outcome.job, item) : {};
+		const json = 'job' in outcome && outcome.job ? withIsoTimes(plan.toJson(outcome.job, item)) : {};
 		if (problem) return fail(problem, json);
 		const settings = run.settingsOf(i);
 		if (outcome.state === 'completed' && plan.download && settings.download) {
 			const binary = await (early?.take(outcome) ??
-				plan.download((outcome as { job: JobSnapshot }).job, i, settings.binaryPropertyName).catch((error: unknown) => error as Error));
+				plan.download((outcome as { job: JobSnapshot }).job, item, settings.binaryPropertyName).catch((error: unknown) => error as Error));
 			if (binary instanceof Error) return fail(binary, json);
 			return { json: withInput(run, i, json), binary, pairedItem: { item: i } };
 		}

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { withIsoTimes } from './timestamps';
+
 /** The fields of an item error that `continueOnFail` puts in the output. */
 export function errorJson(error: unknown, extra: IDataObject = {}): IDataObject {
 	const message = error instanceof Error ? error.message : String(error);
@@ -35,11 +37,12 @@ export async function runPerItem(
 		try {
 			const result = await handler(itemIndex);
 			if (Array.isArray(result)) {
-				for (const json of result) output.push({ json, pairedItem: { item: itemIndex } });
+				for (const json of result) output.push({ json: withIsoTimes(json), pairedItem: { item: itemIndex } });
 			} else if (isExecutionData(result)) {
+				// Built by the operation, which dates its own fields (input fields merged in stay as they were).
 				output.push({ ...result, pairedItem: { item: itemIndex } });
 			} else {
-				output.push({ json: result, pairedItem: { item: itemIndex } });
+				output.push({ json: withIsoTimes(result), pairedItem: { item: itemIndex } });
 			}
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asItemError(ctx, error, itemIndex);

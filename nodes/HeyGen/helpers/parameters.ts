@@ -64,6 +64,18 @@ export function collectionText(ctx: IExecuteFunctions, fields: IDataObject, name
 }
 
 /** The text fields a user added to a collection (Filters, Options), each checked; blank ones are left out. `labels`: name → display name. */
+/**
+ * An "Additional Fields" collection as request fields: the text fields read (and checked) as text,
+ * the others (numbers, switches) as the user set them; `skip` names fields an operation builds itself.
+ */
+export function collectionFields(ctx: IExecuteFunctions, fields: IDataObject, textLabels: Record<string, string>, itemIndex: number, skip: string[] = []): IDataObject {
+	const body: IDataObject = collectionTexts(ctx, fields, textLabels, itemIndex);
+	for (const [key, value] of Object.entries(fields)) {
+		if (!(key in textLabels) && !skip.includes(key) && value !== undefined) body[key] = value;
+	}
+	return body;
+}
+
 export function collectionTexts(ctx: IExecuteFunctions, fields: IDataObject, labels: Record<string, string>, itemIndex: number): IDataObject {
 	const texts: IDataObject = {};
 	for (const [name, label] of Object.entries(labels)) {

@@ -13,7 +13,6 @@ export const MAX_STATUS_IDS = 100;
 export const BATCH_ITEM_STATUSES = ['queued', 'processing', 'completed', 'failed'] as const;
 export const BATCH_STATUSES = ['processing', 'completed', 'failed'] as const;
 export const STATUS_NOT_FOUND = 'not_found';
-export const TERMINAL_ITEM_STATUSES: readonly string[] = ['completed', 'failed'];
 
 /** The event HeyGen posts to a batch's `callback_url` (and to endpoints subscribed to it) once every item is final. */
 export const BATCH_FINISHED_EVENT = 'batch.finished';

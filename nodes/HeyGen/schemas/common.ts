@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Where every HeyGen job (video, translation, lipsync, proofread, render, agent session) ends. */
+export const TERMINAL_JOB_STATUSES: readonly string[] = ['completed', 'failed'];
+
 /** HeyGen v3 error body: `{ error: { code, message, param?, doc_url? } }`. */
 export const apiErrorSchema = z
 	.object({

@@ -9,7 +9,6 @@ export const HYPERFRAMES_RESOLUTIONS = ['1080p', '4k'] as const;
 export const HYPERFRAMES_ASPECT_RATIOS = ['16:9', '9:16', '1:1'] as const;
 export const HYPERFRAMES_RENDER_STATUSES = ['queued', 'rendering', 'completed', 'failed'] as const;
 export type HyperframesRenderStatus = (typeof HYPERFRAMES_RENDER_STATUSES)[number];
-export const TERMINAL_HYPERFRAMES_STATUSES: readonly string[] = ['completed', 'failed'];
 export type HyperframesFormat = (typeof HYPERFRAMES_FORMATS)[number];
 
 /** The file HeyGen opens when the body names no `composition`. */

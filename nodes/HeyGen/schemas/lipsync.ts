@@ -5,7 +5,6 @@ import { httpUrl, pageQuery, urlOrAssetSchema } from './common';
 /** HeyGen's lipsync shares the translation pipeline's vocabulary: its modes and its statuses. */
 export const LIPSYNC_MODES = ['speed', 'precision'] as const;
 export const LIPSYNC_STATUSES = ['pending', 'running', 'completed', 'failed'] as const;
-export const TERMINAL_LIPSYNC_STATUSES: readonly string[] = ['completed', 'failed'];
 export const FPS_MODES = ['vfr', 'cfr', 'passthrough'] as const;
 
 /** Body of `POST /v3/lipsyncs`: a video whose speech is replaced by an audio track, mouth movements to match. */

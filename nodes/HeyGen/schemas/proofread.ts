@@ -4,7 +4,6 @@ import { httpUrl, nonEmptyId, urlOrAssetSchema } from './common';
 import { TRANSLATION_MODES } from './translation';
 
 export const PROOFREAD_STATUSES = ['processing', 'completed', 'failed'] as const;
-export const TERMINAL_PROOFREAD_STATUSES: readonly string[] = ['completed', 'failed'];
 export const PROOFREAD_EVENTS = ['proofread_creation.success', 'proofread_creation.fail'] as const;
 
 /**

@@ -4,7 +4,6 @@ import { httpUrl, nonEmptyId, pageQuery, urlOrAssetSchema } from './common';
 
 export const TRANSLATION_MODES = ['speed', 'precision'] as const;
 export const TRANSLATION_STATUSES = ['pending', 'running', 'completed', 'failed'] as const;
-export const TERMINAL_TRANSLATION_STATUSES: readonly string[] = ['completed', 'failed'];
 
 /** Body of `POST /v3/video-translations`; one translation per output language. */
 export const createTranslationBodySchema = z

@@ -15,7 +15,6 @@ export const FIT_MODES = ['contain', 'cover'] as const;
 /** Statuses `GET /v3/videos/{id}` reports; a create answers `waiting` before the first of them. */
 export const VIDEO_STATUSES = ['waiting', 'pending', 'processing', 'completed', 'failed'] as const;
 export type VideoStatus = (typeof VIDEO_STATUSES)[number];
-export const TERMINAL_VIDEO_STATUSES: readonly string[] = ['completed', 'failed'];
 
 export const scriptSchema = z
 	.string()

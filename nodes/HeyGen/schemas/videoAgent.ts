@@ -5,7 +5,6 @@ import { assetInputSchema, httpUrl, nonEmptyId, pageQuery } from './common';
 export const AGENT_MODES = ['generate', 'chat'] as const;
 export const AGENT_ORIENTATIONS = ['landscape', 'portrait'] as const;
 export const AGENT_SESSION_STATUSES = ['thinking', 'waiting_for_input', 'reviewing', 'generating', 'completed', 'failed'] as const;
-export const TERMINAL_AGENT_STATUSES: readonly string[] = ['completed', 'failed'];
 /** A chat session waits for the user here; waiting on would never end. */
 export const AGENT_PAUSED_STATUSES: readonly string[] = ['waiting_for_input', 'reviewing'];
 export const MAX_AGENT_PROMPT_LENGTH = 10_000;

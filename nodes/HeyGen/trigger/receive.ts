@@ -2,6 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData, INodeExecuti
 
 import { HYPERFRAMES_MIME_TYPES, type HyperframesFormat } from '../schemas/hyperframes';
 import { apiData } from '../transport/request';
+import { fileNameFor } from '../helpers/fileNames';
 import { downloadToBinary } from '../transport/download';
 import { eventItem, parseEventBody, signedEventId } from './events';
 import type { EndpointState } from './lifecycle';
@@ -142,7 +143,7 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 		const id = String(json.video_translation_id ?? json.video_id ?? json.render_id ?? 'video');
 		// A HyperFrames render says its container (MP4, WebM or MOV); the other videos are MP4.
 		const format = (typeof json.format === 'string' && json.format in HYPERFRAMES_MIME_TYPES ? json.format : 'mp4') as HyperframesFormat;
-		const target = { url, fileName: `${id}.${format}`, mimeType: HYPERFRAMES_MIME_TYPES[format] };
+		const target = { url, fileName: fileNameFor(id, json, format), mimeType: HYPERFRAMES_MIME_TYPES[format] };
 		const binaryPropertyName = String(options.binaryPropertyName ?? 'data');
 		const binary = await downloadToBinary(ctx, target, async () => target, 0).catch((error: Error) => error);
 		if (binary instanceof Error) json.download_error = binary.message;

@@ -1,11 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItemChecked } from '../../helpers/items';
-import { collectionTexts, limitParameter } from '../../helpers/parameters';
-import { AVATAR_LOOK_TYPES, type AvatarLook } from '../../schemas';
-import { apiCollect } from '../../transport/request';
+import { AVATAR_LOOK_TYPES } from '../../schemas';
 import { returnAllAndLimit } from '../common.descriptions';
+import { listRecords } from '../listRecords';
 
 const TYPE_NAMES: Record<(typeof AVATAR_LOOK_TYPES)[number], string> = {
 	digital_twin: 'Digital Twin',
@@ -59,12 +57,5 @@ const displayOptions = { show: { resource: ['avatar'], operation: ['getMany'] } 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const read = (itemIndex: number) => ({
-		limit: limitParameter(this, itemIndex, 'listAvatarLooks'),
-		qs: collectionTexts(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, FILTER_LABELS, itemIndex),
-	});
-	return await runPerItemChecked(this, items, read, async (itemIndex, { limit, qs }) => {
-		const looks = await apiCollect<AvatarLook>(this, 'listAvatarLooks', { qs, max: limit, itemIndex });
-		return looks.map((look) => ({ ...look }) as IDataObject);
-	});
+	return await listRecords(this, items, { endpoint: 'listAvatarLooks', filterLabels: FILTER_LABELS });
 }

@@ -1,11 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItemChecked } from '../../helpers/items';
-import { limitParameter } from '../../helpers/parameters';
-import { apiCollect } from '../../transport/request';
 import { returnAllAndLimit } from '../common.descriptions';
 import { renderOutput } from './renderJobs';
+import { listRecords } from '../listRecords';
 
 const properties: INodeProperties[] = [...returnAllAndLimit('listHyperframesRenders')];
 
@@ -14,9 +12,5 @@ const displayOptions = { show: { resource: ['hyperframesRender'], operation: ['g
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const read = (itemIndex: number) => limitParameter(this, itemIndex, 'listHyperframesRenders');
-	return await runPerItemChecked(this, items, read, async (itemIndex, limit) => {
-		const renders = await apiCollect<IDataObject>(this, 'listHyperframesRenders', { max: limit, itemIndex });
-		return renders.map((render) => renderOutput(render));
-	});
+	return await listRecords(this, items, { endpoint: 'listHyperframesRenders', toJson: renderOutput });
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { collectionTexts, textParameter } from '../../helpers/parameters';
+import { collectionFields, textParameter } from '../../helpers/parameters';
 import type { FieldLabels } from '../../helpers/validation';
 import { createLipsyncBodySchema, LIPSYNC_MODES } from '../../schemas';
 import { apiData } from '../../transport/request';
@@ -143,11 +143,8 @@ async function buildBody(ctx: IExecuteFunctions, itemIndex: number): Promise<IDa
 		video: await fileOf(ctx, itemIndex, 'video'),
 		audio: await fileOf(ctx, itemIndex, 'audio'),
 		mode: textParameter(ctx, 'mode', 'Mode', itemIndex) || 'speed',
-		...collectionTexts(ctx, fields, TEXT_SETTINGS, itemIndex),
+		...collectionFields(ctx, fields, TEXT_SETTINGS, itemIndex),
 	};
-	for (const [key, value] of Object.entries(fields)) {
-		if (!(key in TEXT_SETTINGS) && value !== undefined) body[key] = value;
-	}
 	const callbackId = callbackIdOf(ctx, itemIndex);
 	if (callbackId) body.callback_id = callbackId;
 	return body;

@@ -1,12 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItemChecked } from '../../helpers/items';
-import { idParameter, textParameter } from '../../helpers/parameters';
-import { downloadToBinary } from '../../transport/download';
+import { textParameter } from '../../helpers/parameters';
 import { binaryPropertyField } from '../common.descriptions';
+import { downloadJobFiles } from '../jobResource';
 import { lipsyncIdField } from './fields';
-import { freshLipsyncDownload, lipsyncOutput, type LipsyncFile } from './lipsyncJobs';
+import { LIPSYNC_JOBS, lipsyncFile, lipsyncOutput, type LipsyncFile } from './lipsyncJobs';
 
 const properties: INodeProperties[] = [
 	lipsyncIdField,
@@ -28,15 +27,9 @@ const displayOptions = { show: { resource: ['lipsync'], operation: ['download'] 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const read = (itemIndex: number) => ({
-		id: idParameter(this, 'lipsync_id', 'Lipsync ID', itemIndex),
-		file: (textParameter(this, 'file', 'File', itemIndex) || 'video') as LipsyncFile,
-		binaryPropertyName: textParameter(this, 'binaryPropertyName', 'Put Output File in Field', itemIndex, { required: true }),
-	});
-	return await runPerItemChecked(this, items, read, async (itemIndex, { id, file, binaryPropertyName }) => {
-		const { detail, target } = await freshLipsyncDownload(this, id, itemIndex, file);
-		const refresh = async () => (await freshLipsyncDownload(this, id, itemIndex, file)).target;
-		const binary = await downloadToBinary(this, target, refresh, itemIndex, { noun: 'lipsync', id });
-		return { json: lipsyncOutput(detail as IDataObject), binary: { [binaryPropertyName]: binary } };
+	return await downloadJobFiles(this, items, LIPSYNC_JOBS, {
+		idLabel: 'Lipsync ID',
+		fileOf: (itemIndex) => lipsyncFile((textParameter(this, 'file', 'File', itemIndex) || 'video') as LipsyncFile),
+		output: lipsyncOutput,
 	});
 }

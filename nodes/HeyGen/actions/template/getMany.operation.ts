@@ -1,12 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItemChecked } from '../../helpers/items';
-import { limitParameter } from '../../helpers/parameters';
-import type { TemplateSummary } from '../../schemas';
-import { apiCollect } from '../../transport/request';
 import { returnAllAndLimit } from '../common.descriptions';
 import { templateOutput } from './output';
+import { listRecords } from '../listRecords';
 
 const properties: INodeProperties[] = [...returnAllAndLimit('listTemplates')];
 
@@ -15,9 +12,5 @@ const displayOptions = { show: { resource: ['template'], operation: ['getMany'] 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const read = (itemIndex: number) => limitParameter(this, itemIndex, 'listTemplates');
-	return await runPerItemChecked(this, items, read, async (itemIndex, limit) => {
-		const templates = await apiCollect<TemplateSummary>(this, 'listTemplates', { max: limit, itemIndex });
-		return templates.map((template) => templateOutput(template as IDataObject));
-	});
+	return await listRecords(this, items, { endpoint: 'listTemplates', toJson: templateOutput });
 }

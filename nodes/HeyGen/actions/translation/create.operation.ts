@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { collectionTexts, textList, textParameter } from '../../helpers/parameters';
+import { collectionFields, textList, textParameter } from '../../helpers/parameters';
 import type { FieldLabels } from '../../helpers/validation';
 import { createTranslationBodySchema } from '../../schemas';
 import { additionalFields, callbackIdField, callbackIdOf, createOptions, describeField, waitFields } from '../common.descriptions';
@@ -56,11 +56,8 @@ async function buildBody(ctx: IExecuteFunctions, itemIndex: number): Promise<IDa
 		video,
 		output_languages: textList(ctx, ctx.getNodeParameter('output_languages', itemIndex, []), 'Output Languages', itemIndex),
 		mode: textParameter(ctx, 'mode', 'Mode', itemIndex) || 'speed',
-		...collectionTexts(ctx, fields, TEXT_SETTINGS, itemIndex),
+		...collectionFields(ctx, fields, TEXT_SETTINGS, itemIndex),
 	};
-	for (const [key, value] of Object.entries(fields)) {
-		if (!(key in TEXT_SETTINGS) && value !== undefined) body[key] = value;
-	}
 	const callbackId = callbackIdOf(ctx, itemIndex);
 	if (callbackId) body.callback_id = callbackId;
 	return body;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { collectionText, collectionTexts, fileReference, textList, textParameter } from '../../helpers/parameters';
+import { collectionText, collectionFields, fileReference, textList, textParameter } from '../../helpers/parameters';
 import type { FieldLabels } from '../../helpers/validation';
 import { createProofreadBodySchema } from '../../schemas';
 import { additionalFields, createOptions, waitFields } from '../common.descriptions';
@@ -76,13 +76,10 @@ async function buildBody(ctx: IExecuteFunctions, itemIndex: number): Promise<IDa
 		output_languages: textList(ctx, ctx.getNodeParameter('output_languages', itemIndex, []), 'Output Languages', itemIndex),
 		title: textParameter(ctx, 'title', 'Title', itemIndex, { required: true }),
 		mode: textParameter(ctx, 'mode', 'Mode', itemIndex) || 'speed',
-		...collectionTexts(ctx, fields, TEXT_SETTINGS, itemIndex),
+		...collectionFields(ctx, fields, TEXT_SETTINGS, itemIndex, ['srt']),
 	};
 	const srt = collectionText(ctx, fields, 'srt', LABELS.srt, itemIndex);
 	if (srt) body.srt = fileReference(ctx, srt, LABELS.srt, itemIndex);
-	for (const [key, value] of Object.entries(fields)) {
-		if (!(key in TEXT_SETTINGS) && key !== 'srt' && value !== undefined) body[key] = value;
-	}
 	return body;
 }
 

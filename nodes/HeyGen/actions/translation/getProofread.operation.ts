@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItemChecked, withInputFields } from '../../helpers/items';
+import { withIsoTimes } from '../../helpers/timestamps';
 import { booleanParameter, idParameter } from '../../helpers/parameters';
 import { apiData } from '../../transport/request';
 import { waitModeField, waitOnlyOptions } from '../common.descriptions';
@@ -38,7 +39,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		async (itemIndex, id) => {
 			const detail = await apiData<IDataObject>(this, 'getProofread', { pathParams: { proofread_id: id }, itemIndex, fieldLabels: PROOFREAD_ID_LABELS });
 			const include = Boolean((this.getNodeParameter('options', itemIndex, {}) as IDataObject).includeInputFields);
-			return withInputFields(items[itemIndex], proofreadOutput(detail), include);
+			return { json: withInputFields(items[itemIndex], withIsoTimes(proofreadOutput(detail)), include) };
 		},
 	);
 }

@@ -1,37 +1,27 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { PROOFREAD_EVENTS, TERMINAL_PROOFREAD_STATUSES, type ProofreadSrt } from '../../schemas';
+import { PROOFREAD_EVENTS, TERMINAL_JOB_STATUSES, type ProofreadSrt } from '../../schemas';
 import { downloadToBinary, type DownloadTarget } from '../../transport/download';
-import type { JobKind } from '../../transport/jobs';
 import { apiData, type RunContext } from '../../transport/request';
-import type { CreatePlan, PreparedItem } from '../createFlow';
+import { callbackIdOfItem, type CreatePlan, type PreparedItem } from '../createFlow';
+import { jobKindOf, jobOutput, type JobResource } from '../jobResource';
 import { languageCount, languageJobs, translationCreatePlan, translationOutput } from './translationJobs';
 
 /** A 400 about the proofread in the path names the node's field. */
 export const PROOFREAD_ID_LABELS = { proofread_id: 'Proofread ID' };
 
-/** A proofread as the node outputs it: HeyGen's fields, with `id` as `proofread_id`. */
-export function proofreadOutput(detail: IDataObject): IDataObject {
-	const { id, ...rest } = detail;
-	const output: IDataObject = { proofread_id: id };
-	for (const [key, value] of Object.entries(rest)) if (value !== undefined) output[key] = value;
-	return output;
-}
+/** Proofreads: HeyGen reads them one at a time (no list or bulk status read). */
+export const PROOFREAD_JOBS: JobResource = {
+	noun: 'proofread',
+	idField: 'proofread_id',
+	get: { endpoint: 'getProofread', pathParam: 'proofread_id', fieldLabels: PROOFREAD_ID_LABELS },
+	terminalStatuses: TERMINAL_JOB_STATUSES,
+	waitOperation: 'Translation → Get Proofread (Wait Until Ready on)',
+};
 
-/** Proofread status for the job runner: HeyGen reads proofreads one at a time (no list or bulk status). */
-export function proofreadJobKind(ctx: RunContext): JobKind {
-	return {
-		noun: 'proofread',
-		terminalStatuses: TERMINAL_PROOFREAD_STATUSES,
-		failedStatuses: ['failed'],
-		async getOne(id, itemIndex) {
-			const detail = await apiData<IDataObject>(ctx, 'getProofread', { pathParams: { proofread_id: id }, itemIndex, fieldLabels: PROOFREAD_ID_LABELS });
-			const createdAt = typeof detail.created_at === 'number' ? detail.created_at * 1000 : undefined;
-			return { id, status: String(detail.status), raw: detail, createdAtMs: createdAt };
-		},
-	};
-}
+/** A proofread as the node outputs it: HeyGen's fields, with `id` as `proofread_id`. */
+export const proofreadOutput = (detail: IDataObject): IDataObject => jobOutput(PROOFREAD_JOBS, detail);
 
 /**
  * The create flow of proofreads: one job, and one output item, per output language. HeyGen takes
@@ -44,7 +34,7 @@ export function proofreadPlan(ctx: RunContext, send?: (item: PreparedItem, idemp
 		idField: 'proofread_id',
 		events: [...PROOFREAD_EVENTS],
 		parksOnEvents: true,
-		kind: proofreadJobKind(ctx),
+		kind: jobKindOf(ctx, PROOFREAD_JOBS),
 		weight: languageCount,
 		submit: send && (async (item, key) => languageJobs(await send(item, key), item, 'processing', { title: item.body?.title as string })),
 		toJson: (job) => proofreadOutput(job.raw),
@@ -71,7 +61,7 @@ export function generatedTranslationPlan(
 				const { video_translation_id: id, status } = await send(item, key);
 				return [{ id, status, raw: { id, status } }];
 			}),
-		toJson: (job, item) => translationOutput(job.raw, { callback_id: item.body?.callback_id as string | undefined }),
+		toJson: (job, item) => translationOutput(job.raw, { callback_id: callbackIdOfItem(item) }),
 	};
 }
 

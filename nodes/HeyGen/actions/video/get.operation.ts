@@ -6,7 +6,7 @@ import { idParameter } from '../../helpers/parameters';
 import type { VideoDetail } from '../../schemas';
 import { apiData } from '../../transport/request';
 import { videoLocator } from '../common.descriptions';
-import { videoOutput } from './shared';
+import { videoOutput } from './videoJobs';
 
 const properties: INodeProperties[] = [videoLocator];
 

@@ -1,12 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItemChecked } from '../../helpers/items';
-import { collectionTexts, limitParameter } from '../../helpers/parameters';
-import type { VideoDetail } from '../../schemas';
-import { apiCollect } from '../../transport/request';
 import { returnAllAndLimit } from '../common.descriptions';
-import { videoOutput } from './shared';
+import { videoOutput } from './videoJobs';
+import { listRecords } from '../listRecords';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('listVideos'),
@@ -42,12 +39,5 @@ const displayOptions = { show: { resource: ['video'], operation: ['getMany'] } }
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const read = (itemIndex: number) => ({
-		limit: limitParameter(this, itemIndex, 'listVideos'),
-		qs: collectionTexts(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, FILTER_LABELS, itemIndex),
-	});
-	return await runPerItemChecked(this, items, read, async (itemIndex, { qs, limit }) => {
-		const videos = await apiCollect<VideoDetail>(this, 'listVideos', { qs, max: limit, itemIndex });
-		return videos.map((video) => videoOutput(video));
-	});
+	return await listRecords(this, items, { endpoint: 'listVideos', toJson: videoOutput, filterLabels: FILTER_LABELS });
 }

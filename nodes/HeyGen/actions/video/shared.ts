@@ -8,7 +8,6 @@ import {
 	OUTPUT_FORMATS,
 	VIDEO_ASPECT_RATIOS,
 	VIDEO_RESOLUTIONS,
-	type VideoDetail,
 } from '../../schemas';
 import { additionalFields, callbackIdField, createOptions, videoTitleField, voiceLocator, waitFields } from '../common.descriptions';
 
@@ -294,17 +293,4 @@ export function settingsBody(ctx: IExecuteFunctions, itemIndex: number): IDataOb
 	if (locale) voiceSettings.locale = locale;
 	if (Object.keys(voiceSettings).length > 0) body.voice_settings = voiceSettings;
 	return body;
-}
-
-/** A video as the node outputs it: HeyGen's own field names, with `id` as `video_id`. */
-export function videoOutput(detail: VideoDetail | IDataObject, extra: IDataObject = {}): IDataObject {
-	const { id, ...rest } = detail as IDataObject;
-	const output: IDataObject = { video_id: id ?? (detail as IDataObject).video_id };
-	for (const [key, value] of Object.entries(rest)) {
-		if (key !== 'video_id' && value !== undefined) output[key] = value;
-	}
-	for (const [key, value] of Object.entries(extra)) {
-		if (value !== undefined) output[key] = value;
-	}
-	return output;
 }

@@ -1,44 +1,33 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { TERMINAL_VIDEO_STATUSES, type VideoDetail } from '../../schemas';
-import { readStatuses } from '../../transport/batches';
-import type { JobKind, JobSnapshot } from '../../transport/jobs';
-import { findListedJobs } from '../../transport/listedJobs';
-import { apiData, type RunContext } from '../../transport/request';
+import { TERMINAL_JOB_STATUSES, type VideoDetail } from '../../schemas';
+import type { JobSnapshot } from '../../transport/jobs';
+import type { RunContext } from '../../transport/request';
 import { batchPlan, callbackIdOfItem, type CreatePlan, type PreparedItem } from '../createFlow';
-import { videoOutput } from './shared';
-import { attachVideoFile } from './videoFiles';
+import { attachJobFile, fileAt, jobKindOf, jobOutput, jobSnapshot, type JobFile, type JobResource } from '../jobResource';
 
-export function videoSnapshot(detail: VideoDetail | IDataObject): JobSnapshot {
-	const raw = detail as IDataObject;
-	const created = typeof raw.created_at === 'number' ? raw.created_at : undefined;
-	const completed = typeof raw.completed_at === 'number' ? raw.completed_at : undefined;
-	return {
-		id: String(raw.id ?? raw.video_id),
-		status: String(raw.status),
-		raw,
-		durationMs: created !== undefined && completed !== undefined ? (completed - created) * 1000 : undefined,
-		createdAtMs: created !== undefined ? created * 1000 : undefined,
-	};
+/** A video's file: MP4, or WebM for a transparent one. */
+export function videoFile(detail: IDataObject): JobFile {
+	const url = String(detail.video_url ?? '');
+	const webm = /\.webm(\?|$)/.test(url) || detail.output_format === 'webm';
+	return fileAt(detail, 'video_url', webm ? 'webm' : 'mp4', webm ? 'video/webm' : 'video/mp4');
 }
 
-/**
- * Video status for the job runner. Many running videos are read with one list call (newest
- * first); a video the first pages do not hold is read on its own.
- */
-export function videoJobKind(ctx: RunContext): JobKind {
-	return {
-		noun: 'video',
-		terminalStatuses: TERMINAL_VIDEO_STATUSES,
-		failedStatuses: ['failed'],
-		async getOne(id, itemIndex) {
-			return videoSnapshot(await apiData<IDataObject>(ctx, 'getVideo', { pathParams: { video_id: id }, itemIndex }));
-		},
-		getMany: async (ids) => await findListedJobs(ctx, 'listVideos', ids, videoSnapshot),
-		statuses: async (ids) => await readStatuses(ctx, 'getVideoStatuses', 'video_ids', ids),
-	};
-}
+/** Videos: read one by one, many through the list (newest first), or with HeyGen's bulk status read when parked. */
+export const VIDEO_JOBS: JobResource = {
+	noun: 'video',
+	idField: 'video_id',
+	get: { endpoint: 'getVideo', pathParam: 'video_id' },
+	list: 'listVideos',
+	statuses: { endpoint: 'getVideoStatuses', idsField: 'video_ids' },
+	terminalStatuses: TERMINAL_JOB_STATUSES,
+	waitOperation: 'Video → Wait for Completion',
+};
 
+/** A video as the node outputs it: HeyGen's fields, with `id` as `video_id`. */
+export const videoOutput = (detail: VideoDetail | IDataObject, extra: IDataObject = {}): IDataObject => jobOutput(VIDEO_JOBS, detail as IDataObject, extra);
+
+export const videoSnapshot = (detail: VideoDetail | IDataObject): JobSnapshot => jobSnapshot(VIDEO_JOBS, detail as IDataObject);
 
 /**
  * The create flow of anything that renders one HeyGen video per item (avatar, image and studio
@@ -55,7 +44,7 @@ export function videoCreatePlan(
 		noun: 'video',
 		purpose,
 		idField: 'video_id',
-		kind: videoJobKind(ctx),
+		kind: jobKindOf(ctx, VIDEO_JOBS),
 		callsBack: true,
 		events: ['avatar_video.success', 'avatar_video.fail'],
 		...(options.batches ? { batch: batchPlan(ctx, 'video') } : {}),
@@ -65,7 +54,7 @@ export function videoCreatePlan(
 			code: job.raw.failure_code as string | undefined,
 			message: job.raw.failure_message as string | undefined,
 		}),
-		download: async (job, itemIndex, binaryPropertyName) =>
-			await attachVideoFile(ctx, job.id, itemIndex, binaryPropertyName, job.raw.video_url as string | undefined),
+		download: async (job, item, binaryPropertyName) =>
+			(await attachJobFile(ctx, VIDEO_JOBS, job.id, item.itemIndex, binaryPropertyName, videoFile, { known: job.raw, callbackId: callbackIdOfItem(item) })).binary,
 	};
 }

@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { AGENT_PAUSED_STATUSES, TERMINAL_AGENT_STATUSES, type AgentSession } from '../../schemas';
+import { AGENT_PAUSED_STATUSES, TERMINAL_JOB_STATUSES, type AgentSession } from '../../schemas';
 import type { JobKind, JobSnapshot } from '../../transport/jobs';
 import { apiData, type RunContext } from '../../transport/request';
-import type { CreatePlan, PreparedItem } from '../createFlow';
-import { attachVideoFile } from '../video/videoFiles';
+import { callbackIdOfItem, type CreatePlan, type PreparedItem } from '../createFlow';
+import { attachJobFile } from '../jobResource';
+import { VIDEO_JOBS, videoFile } from '../video/videoJobs';
 
 /** Video fields a finished session's output carries, read from its video. */
 const VIDEO_FIELDS = ['video_url', 'thumbnail_url', 'gif_url', 'video_page_url', 'duration', 'captioned_video_url', 'subtitle_url'];
@@ -37,7 +38,7 @@ export function sessionFailure(raw: IDataObject): string | undefined {
 export function agentJobKind(ctx: RunContext, stopWhenPaused: (itemIndex: number) => boolean): JobKind {
 	return {
 		noun: 'video agent session',
-		terminalStatuses: [...TERMINAL_AGENT_STATUSES, ...AGENT_PAUSED_STATUSES],
+		terminalStatuses: [...TERMINAL_JOB_STATUSES, ...AGENT_PAUSED_STATUSES],
 		failedStatuses: ['failed'],
 		async getOne(id, itemIndex): Promise<JobSnapshot> {
 			const session = await apiData<IDataObject>(ctx, 'getAgentSession', { pathParams: { session_id: id }, itemIndex });
@@ -70,15 +71,12 @@ export function agentPlan(
 				const session = await send(item, key);
 				return [{ id: String(session.session_id), status: String(session.status ?? 'thinking'), raw: session }];
 			}),
-		toJson: (job, item) => sessionOutput(job.raw, { callback_id: item.body?.callback_id as string | undefined }),
+		toJson: (job, item) => sessionOutput(job.raw, { callback_id: callbackIdOfItem(item) }),
 		failureOf: (job) => ({ message: sessionFailure(job.raw) }),
-		download: async (job, itemIndex, binaryPropertyName) =>
-			await attachVideoFile(
-				ctx,
-				String(job.raw.video_id),
-				itemIndex,
-				binaryPropertyName,
-				(job.raw.video as IDataObject | undefined)?.video_url as string | undefined,
-			),
+		download: async (job, item, binaryPropertyName) => {
+			const video = job.raw.video as IDataObject | undefined;
+			const options = { known: video, callbackId: callbackIdOfItem(item) };
+			return (await attachJobFile(ctx, VIDEO_JOBS, String(job.raw.video_id), item.itemIndex, binaryPropertyName, videoFile, options)).binary;
+		},
 	};
 }

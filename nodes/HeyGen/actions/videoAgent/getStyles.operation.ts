@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItemChecked } from '../../helpers/items';
-import { limitParameter, textParameter } from '../../helpers/parameters';
-import { apiCollect } from '../../transport/request';
+import { textParameter } from '../../helpers/parameters';
 import { returnAllAndLimit } from '../common.descriptions';
+import { listRecords } from '../listRecords';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('listAgentStyles'),
@@ -23,11 +22,5 @@ const displayOptions = { show: { resource: ['videoAgent'], operation: ['getStyle
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const read = (itemIndex: number) => ({
-		limit: limitParameter(this, itemIndex, 'listAgentStyles'),
-		tag: textParameter(this, 'tag', 'Tag', itemIndex),
-	});
-	return await runPerItemChecked(this, items, read, async (itemIndex, { limit, tag }) =>
-		await apiCollect<IDataObject>(this, 'listAgentStyles', { qs: tag ? { tag } : {}, max: limit, itemIndex }),
-	);
+	return await listRecords(this, items, { endpoint: 'listAgentStyles', query: (itemIndex) => { const tag = textParameter(this, 'tag', 'Tag', itemIndex); return tag ? { tag } : {}; } });
 }

@@ -1,11 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItemChecked } from '../../helpers/items';
-import { collectionTexts, limitParameter } from '../../helpers/parameters';
-import type { Voice } from '../../schemas';
-import { apiCollect } from '../../transport/request';
 import { returnAllAndLimit } from '../common.descriptions';
+import { listRecords } from '../listRecords';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit('listVoices'),
@@ -62,12 +59,5 @@ const displayOptions = { show: { resource: ['voice'], operation: ['getMany'] } }
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const read = (itemIndex: number) => ({
-		limit: limitParameter(this, itemIndex, 'listVoices'),
-		qs: collectionTexts(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, FILTER_LABELS, itemIndex),
-	});
-	return await runPerItemChecked(this, items, read, async (itemIndex, { limit, qs }) => {
-		const voices = await apiCollect<Voice>(this, 'listVoices', { qs, max: limit, itemIndex });
-		return voices.map((voice) => ({ ...voice }) as IDataObject);
-	});
+	return await listRecords(this, items, { endpoint: 'listVoices', filterLabels: FILTER_LABELS });
 }

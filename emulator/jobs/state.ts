@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 
+import { IdempotencyStore } from '../http/idempotency';
+import type { TranslationTimings, VideoTimings } from '../settings/config';
+import { WebhookStore, type WebhookSummary } from '../webhooks/store';
 import { viewSession, type AgentRun, type AgentSession, type AgentSessionStatus } from './agent';
 import { AssetStore, type AssetSummary } from './assets';
 import { itemView, summarise, type Batch, type BatchItemRecord, type BatchStatus, type JobLookups } from './batches';
-import type { TranslationTimings, VideoTimings } from './config';
 import { renderStatusAt, scheduleRender, type HyperframesRender, type RenderPlan as HyperframesPlan, type RenderStatus } from './hyperframes';
-import { IdempotencyStore } from './idempotency';
 import { lipsyncStatusAt, scheduleLipsync, type LipsyncJob, type LipsyncPlan } from './lipsync';
 import { proofreadStatusAt, scheduleProofread, type ProofreadJob, type ProofreadPlan, type ProofreadStatus } from './proofread';
 import { roundCredits, type RenderPlan } from './rendering';
@@ -17,7 +18,6 @@ import {
 	type TranslationStatus,
 } from './translation';
 import { videoStatusAt, type VideoJob, type VideoStatus } from './videoJob';
-import { WebhookStore, type WebhookSummary } from './webhooks';
 
 export { videoStatusAt };
 export type { VideoJob, VideoStatus };

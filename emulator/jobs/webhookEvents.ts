@@ -1,16 +1,15 @@
-import { BATCH_FINISHED_EVENT } from '../nodes/HeyGen/schemas/batch';
+import { BATCH_FINISHED_EVENT } from '../../nodes/HeyGen/schemas/batch';
+import type { EventDraft } from '../webhooks/store';
 import { renderFailureText, type AgentRun, type AgentSession } from './agent';
 import { isFinal, itemView, summarise, type Batch, type ItemView, type JobLookups } from './batches';
-import { VIDEO_PAGE_URL } from './routes/videos';
-import type { TrackedWork } from './state';
 import type { HyperframesRender } from './hyperframes';
 import type { LipsyncJob } from './lipsync';
-import { lipsyncLinks, renderLinks, translationLinks, videoLinks, type UrlSigner } from './storage';
 import type { ProofreadJob } from './proofread';
-import type { TranslationJob } from './translation';
-import type { VideoJob } from './videoJob';
-import type { EventDraft } from './webhooks';
 import type { WatchVerdict } from './scheduler';
+import type { TrackedWork } from './state';
+import { lipsyncLinks, renderLinks, translationLinks, videoLinks, type UrlSigner } from './storage';
+import type { TranslationJob } from './translation';
+import { VIDEO_PAGE_URL, type VideoJob } from './videoJob';
 
 /** A job to watch: its unique key, when it can first be final, and how to tell (with its event). */
 export interface WorkWatch {

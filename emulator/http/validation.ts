@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import { parseWith, type SchemaIssue } from '../nodes/HeyGen/schemas/parse';
+import { parseWith, type SchemaIssue } from '../../nodes/HeyGen/schemas/parse';
 import { invalidParameter, type ApiProblem } from './errors';
 
 /** `'limit' must be between 1 and 100.`: the param quoted, then the schema's words as a sentence. */

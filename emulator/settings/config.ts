@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import { MIN_VIDEO_SIZE_BYTES } from './media';
+/** Small enough for tests, large enough for every container header jobs/media.ts writes. */
+export const MIN_VIDEO_SIZE_BYTES = 1024;
 
 export interface VideoTimings {
 	/** How long a new video reports `pending`. */

@@ -1,8 +1,8 @@
-import { CINEMATIC_DURATION, CINEMATIC_MEDIA_LIMITS, type AssetInput, type CreateCinematicVideoBody, type CreateStudioVideoBody, type CreateVideoBody, type StudioScene } from '../nodes/HeyGen/schemas';
+import { CINEMATIC_DURATION, CINEMATIC_MEDIA_LIMITS, type AssetInput, type CreateCinematicVideoBody, type CreateStudioVideoBody, type CreateVideoBody, type StudioScene } from '../../nodes/HeyGen/schemas';
+import type { Catalog, CatalogLook } from '../catalogues/catalog';
+import { ApiProblem, invalidParameter } from '../http/errors';
+import type { RenderFailureRule } from '../settings/config';
 import { checkAssetInput, requireAsset, type AssetStore } from './assets';
-import type { Catalog, CatalogLook } from './catalog';
-import type { RenderFailureRule } from './config';
-import { ApiProblem, invalidParameter } from './errors';
 
 /** How a render ends; a failure at stage `pending` never reaches `processing` (inputs could not be fetched). */
 export type RenderOutcome =

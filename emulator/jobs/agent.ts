@@ -1,4 +1,4 @@
-import type { VideoTimings } from './config';
+import type { VideoTimings } from '../settings/config';
 import type { RenderPlan } from './rendering';
 import { videoStatusAt, type VideoJob } from './videoJob';
 

@@ -1,5 +1,5 @@
-import { writeSubtitles, type SrtCue } from '../nodes/HeyGen/schemas/srt';
-import type { TranslationTimings } from './config';
+import { writeSubtitles, type SrtCue } from '../../nodes/HeyGen/schemas/srt';
+import type { TranslationTimings } from '../settings/config';
 
 export type ProofreadStatus = 'processing' | 'completed' | 'failed';
 

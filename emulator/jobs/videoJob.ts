@@ -1,5 +1,8 @@
 import type { RenderPlan } from './rendering';
 
+/** HeyGen's page of a video; the id follows the last slash. */
+export const VIDEO_PAGE_URL = 'https://app.heygen.com/videos';
+
 export type VideoStatus = 'pending' | 'processing' | 'completed' | 'failed';
 
 /** A video job; its status is derived from the clock, so it needs no timers. */

@@ -2,9 +2,13 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 
-import { parseSrt, writeSubtitles } from '../nodes/HeyGen/schemas/srt';
+import { parseSrt, writeSubtitles } from '../../nodes/HeyGen/schemas/srt';
+import type { Catalog } from '../catalogues/catalog';
+import { AGENT_STYLE_BY_ID } from '../catalogues/styleCatalog';
+import { MEDIA_EXTENSION, TEMPLATE_BY_ID, type TemplateMedia } from '../catalogues/templateCatalog';
 import { assetPath, type StoredAsset } from './assets';
-import type { Catalog } from './catalog';
+import { renderStatusAt, type HyperframesRender } from './hyperframes';
+import { lipsyncStatusAt, type LipsyncJob } from './lipsync';
 import {
 	mp4File,
 	PREVIEW_GIF,
@@ -19,13 +23,9 @@ import {
 	webmFile,
 	type GeneratedFile,
 } from './media';
-import { AGENT_STYLE_BY_ID } from './styleCatalog';
-import { MEDIA_EXTENSION, TEMPLATE_BY_ID, type TemplateMedia } from './templateCatalog';
-import { lipsyncStatusAt, type LipsyncJob } from './lipsync';
-import { renderStatusAt, type HyperframesRender } from './hyperframes';
 import { proofreadStatusAt, type ProofreadJob, type SubtitleSource } from './proofread';
-import { translationStatusAt, type TranslationJob } from './translation';
 import type { EmulatorState, SpeechClip } from './state';
+import { translationStatusAt, type TranslationJob } from './translation';
 import { videoStatusAt, type VideoJob } from './videoJob';
 
 const THUMBNAIL_PNG = solidPng(32, 96, 160);

@@ -1,4 +1,4 @@
-import { ENDPOINTS, type EndpointKey } from '../nodes/HeyGen/schemas/endpoints';
+import { ENDPOINTS, type EndpointKey } from '../../nodes/HeyGen/schemas/endpoints';
 
 type Segment = { literal: string } | { param: string };
 

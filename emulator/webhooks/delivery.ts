@@ -7,18 +7,18 @@ import {
 	signBody,
 	SIGNATURE_HEADER,
 	TIMESTAMP_HEADER,
-} from '../nodes/HeyGen/schemas/signing';
-import type { DropDeliveries, EmulatorConfig } from './config';
-import { notFound } from './errors';
-import type { FaultAction, FaultInjector } from './faults';
-import { pause } from './http';
+} from '../../nodes/HeyGen/schemas/signing';
+import { notFound } from '../http/errors';
+import { pause } from '../http/http';
+import type { DropDeliveries, EmulatorConfig } from '../settings/config';
+import type { FaultAction, FaultInjector } from '../settings/faults';
 import type {
 	DeliveryAttempt,
 	DeliveryTarget,
 	EventDraft,
 	WebhookEvent,
 	WebhookStore,
-} from './webhooks';
+} from './store';
 
 export const WEBHOOK_USER_AGENT = 'HeyGen-Webhooks/1.0 (emulator)';
 

@@ -11,9 +11,6 @@ export interface GeneratedFile {
 	prefix: Buffer;
 }
 
-/** Small enough for tests, large enough for every container header below. */
-export const MIN_VIDEO_SIZE_BYTES = 1024;
-
 const FILLER_CHUNK_BYTES = 64 * 1024;
 const FILLER = Buffer.alloc(FILLER_CHUNK_BYTES);
 

@@ -1,4 +1,4 @@
-import type { TranslationTimings, VideoTimings } from './config';
+import type { TranslationTimings, VideoTimings } from '../settings/config';
 import type { RenderPlan } from './rendering';
 import { translationStatusAt, type TranslationJob, type TranslationPlan } from './translation';
 import { videoStatusAt, type VideoJob } from './videoJob';

@@ -1,5 +1,5 @@
-import type { HyperframesFormat } from '../nodes/HeyGen/schemas';
-import type { VideoTimings } from './config';
+import type { HyperframesFormat } from '../../nodes/HeyGen/schemas';
+import type { VideoTimings } from '../settings/config';
 
 export type RenderStatus = 'queued' | 'rendering' | 'completed' | 'failed';
 

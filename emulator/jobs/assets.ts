@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
-import type { AssetInput } from '../nodes/HeyGen/schemas';
-import { ApiProblem, invalidParameter } from './errors';
-import type { MultipartFile } from './multipart';
+import type { AssetInput } from '../../nodes/HeyGen/schemas';
+import { ApiProblem, invalidParameter } from '../http/errors';
+import type { MultipartFile } from '../http/multipart';
 
 /** `type` of `GET /v3/assets/{id}`. */
 export type AssetKind = 'image' | 'video' | 'audio' | 'pdf' | 'subtitle' | 'archive';

@@ -1,4 +1,4 @@
-import type { TranslationTimings } from './config';
+import type { TranslationTimings } from '../settings/config';
 import { scheduleTranslation, translationStatusAt, type DubbingClock, type TranslationOutcome, type TranslationStatus } from './translation';
 
 /** Credits per second of output by mode (HeyGen's enterprise rates: speed 0.05, precision 0.1). */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 
-import { ApiProblem, invalidParameter, notFound } from './errors';
+import { ApiProblem, invalidParameter, notFound } from '../http/errors';
 
 /** A registered endpoint; its secret is shown only by create and rotate. */
 export interface WebhookEndpointRecord {

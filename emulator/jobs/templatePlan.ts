@@ -1,7 +1,8 @@
-import type { GenerateTemplateVideoBody, TemplateVariableValue } from '../nodes/HeyGen/schemas';
+import type { GenerateTemplateVideoBody, TemplateVariableValue } from '../../nodes/HeyGen/schemas';
+import type { CatalogLook } from '../catalogues/catalog';
+import type { Template, TemplateVariableSeed } from '../catalogues/templateCatalog';
+import { invalidParameter } from '../http/errors';
 import { requireAsset } from './assets';
-import type { CatalogLook } from './catalog';
-import { invalidParameter } from './errors';
 import {
 	creditsFor,
 	decideOutcome,
@@ -13,7 +14,6 @@ import {
 	type PlanContext,
 	type RenderPlan,
 } from './rendering';
-import type { Template, TemplateVariableSeed } from './templateCatalog';
 
 const ASPECT_RATIOS: Readonly<Record<Template['aspectRatio'], number>> = { '16:9': 16 / 9, '9:16': 9 / 16, '1:1': 1 };
 /** Rounding slack, so 854×480 counts as 16:9. */

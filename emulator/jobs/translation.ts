@@ -1,4 +1,4 @@
-import type { TranslationTimings } from './config';
+import type { TranslationTimings } from '../settings/config';
 
 /**
  * Display names of `GET /v3/video-translations/languages`; `output_languages` takes these exact

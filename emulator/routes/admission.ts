@@ -1,6 +1,6 @@
-import { ApiProblem } from './errors';
-import { roundCredits } from './rendering';
-import type { Services } from './routes/context';
+import { ApiProblem } from '../http/errors';
+import { roundCredits } from '../jobs/rendering';
+import type { Services } from '../services';
 
 /**
  * 429 when `needed` more jobs would pass the account's concurrency cap. Videos, translations (one
