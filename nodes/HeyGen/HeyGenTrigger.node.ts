@@ -5,18 +5,24 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { heyGenWebhookApi } from './trigger/api';
-import { WEBHOOK_EVENTS } from './trigger/events';
 import { checkDeliveryUrl } from './trigger/deliveryUrl';
+import { eventsParameters, registeredEvents, unknownEvents } from './trigger/eventsParameter';
 import { endpointExists, registerEndpoint, removeEndpoint, type EndpointState } from './trigger/lifecycle';
 import { receiveDelivery } from './trigger/receive';
 
 /** The selected events as HeyGen takes them: `null` subscribes to every event. */
 function selectedEvents(ctx: IHookFunctions): string[] | null {
 	const events = ctx.getNodeParameter('events', []) as string[];
-	return events.includes('*') ? null : events;
+	const unknown = unknownEvents(events);
+	if (unknown.length) {
+		throw new NodeOperationError(ctx.getNode(), `"Events" holds ${unknown.map((event) => `"${event}"`).join(', ')}, which HeyGen has no event for`, {
+			description: 'Pick the events from the list, or use event types HeyGen lists (such as avatar_video.success)',
+		});
+	}
+	return registeredEvents(events);
 }
 
 export class HeyGenTrigger implements INodeType {
@@ -25,7 +31,8 @@ export class HeyGenTrigger implements INodeType {
 		name: 'heyGenTrigger',
 		icon: { light: 'file:heygen.svg', dark: 'file:heygen.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
 		description: 'Starts the workflow when HeyGen reports an event, such as a finished video or translation',
 		documentationUrl: 'https://github.com/n8n-nodes-heygen-video/n8n-nodes-heygen-video#heygen-trigger',
@@ -35,20 +42,7 @@ export class HeyGenTrigger implements INodeType {
 		credentials: [{ name: 'heyGenApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				default: ['avatar_video.success'],
-				description: 'The HeyGen events that start the workflow',
-				options: [
-					{ name: 'All Events', value: '*', description: 'Every event HeyGen sends' },
-					...[...WEBHOOK_EVENTS]
-						.map((event) => ({ name: event.name, value: event.value, description: event.description }))
-						.sort((a, b) => a.name.localeCompare(b.name)),
-				],
-			},
+			...eventsParameters,
 			{
 				displayName: 'Options',
 				name: 'options',

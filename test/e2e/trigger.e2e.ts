@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { signBody } from '../../nodes/HeyGen/trigger/signature';
 import { nowSeconds, triggerDeliveries } from '../harness/triggerDeliveries';
 import { forgeDeliveries, runKeyOf, sendRaw, type GenuineEvent } from '../harness/triggerForgery';
-import { emulator, emulatorRequests, env, executionOutput, executionsOf, publish, restartN8n, unpublish, waitFor, webhookEndpoints } from './n8n';
+import { createWorkflow, emulator, emulatorRequests, env, executionOutput, executionsOf, publish, restartN8n, unpublish, waitFor, webhookEndpoints } from './n8n';
 
 const PROBE = 'hgE2eTrigger001';
 const PROBE_URL = `${env.n8nUrl}/webhook/5c0f7a2e-1b3d-4e5f-8a9b-0c1d2e3f4a51/webhook`;
@@ -41,6 +44,10 @@ describe('HeyGen Trigger in a published workflow', () => {
 			// Fetch Fresh Resource: the video read again, with a freshly signed URL and its page.
 			status: 'completed',
 			video_page_url: `https://app.heygen.com/videos/${videoId}`,
+			// A version-1 node, as saved before version 2: HeyGen's event URL kept, dates in Unix seconds.
+			url: expect.stringContaining(`/videos/${videoId}.mp4`),
+			created_at: expect.any(Number),
+			completed_at: expect.any(Number),
 		});
 		expect(item.json.video_url).toEqual(expect.stringContaining(`/videos/${videoId}.mp4`));
 		expect((await fetch(String(item.json.video_url), { method: 'HEAD' })).status).toBe(200);
@@ -177,5 +184,44 @@ describe('HeyGen Trigger in a published workflow', () => {
 		const calls = await emulatorRequests();
 		expect(calls.filter((r) => r.method === 'POST' && r.path === '/v3/webhooks/endpoints' && r.status === 200)).toHaveLength(20);
 		expect(calls.filter((r) => r.method === 'DELETE' && r.path.startsWith('/v3/webhooks/endpoints/') && r.status === 200)).toHaveLength(20);
+	});
+});
+
+describe('HeyGen Trigger version 2 in a published workflow', () => {
+	const WEBHOOK_ID = '5c0f7a2e-1b3d-4e5f-8a9b-0c1d2e3f4a52';
+	const V2_URL = `${env.n8nUrl}/webhook/${WEBHOOK_ID}/webhook`;
+	const EVENTS = ['avatar_video.success', 'video_translate.success'];
+
+	it('registers its events, and runs a finished video with the HeyGen node’s field names and ISO 8601 dates', async () => {
+		await emulator('/reset', { method: 'POST' });
+		const probe = JSON.parse(readFileSync(join(__dirname, 'workflows', 'trigger-probe.json'), 'utf8')) as { nodes: Array<Record<string, unknown>> };
+		const [triggerNode, ...others] = probe.nodes;
+		const workflowId = await createWorkflow({
+			...probe,
+			name: 'e2e: HeyGen Trigger version 2',
+			nodes: [{ ...triggerNode, typeVersion: 2, webhookId: WEBHOOK_ID, parameters: { events: EVENTS, options: { fetchResource: true } } }, ...others],
+		});
+		await publish(workflowId);
+		expect(await endpoints()).toEqual([expect.objectContaining({ url: V2_URL, events: EVENTS })]);
+
+		const v2 = triggerDeliveries(env, { emulator, executionsOf }, V2_URL, workflowId);
+		const videoId = await v2.createVideo('contact-v2');
+		expect(await v2.executionsSettled(0, 1)).toBe(1);
+		const [execution] = await executionsOf(workflowId);
+		const iso = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+		expect(executionOutput(execution, 'HeyGen Trigger')[0].json).toMatchObject({
+			event_type: 'avatar_video.success',
+			video_id: videoId,
+			callback_id: 'contact-v2',
+			url: expect.stringContaining(`/videos/${videoId}.mp4`),
+			video_url: expect.stringContaining(`/videos/${videoId}.mp4`),
+			video_share_page_url: `https://app.heygen.com/videos/${videoId}`,
+			video_page_url: `https://app.heygen.com/videos/${videoId}`,
+			created_at: iso,
+			completed_at: iso,
+		});
+
+		await unpublish(workflowId);
+		expect(await endpoints()).toHaveLength(0);
 	});
 });

@@ -1,18 +1,21 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { HeyGenTrigger } from '../../nodes/HeyGen/HeyGenTrigger.node';
+import { signBody } from '../../nodes/HeyGen/trigger/signature';
 import { readBinary, runWebhookDelivery, runWebhookMethod } from '../harness/engine';
-import { apiCalls, credentialTypes, credentialsFor, items, runHeyGen, useEmulator } from './heygen';
+import { SEED_IDS } from '../../emulator';
+import { apiCalls, credentialTypes, credentialsFor, items, locator, runHeyGen, useEmulator } from './heygen';
 
 const emulator = useEmulator();
 const trigger = new HeyGenTrigger();
 const TRIGGER_TYPE = 'n8n-nodes-heygen-video.heyGenTrigger';
 
 /** One lifecycle call as n8n makes it on publish or unpublish, with the static data n8n kept. */
-async function lifecycle(method: 'checkExists' | 'create' | 'delete', staticData: IDataObject = {}, events = ['avatar_video.success', 'avatar_video.fail']) {
+async function lifecycle(method: 'checkExists' | 'create' | 'delete', staticData: IDataObject = {}, events = ['avatar_video.success', 'avatar_video.fail'], typeVersion = 1) {
 	return await runWebhookMethod({
 		nodeType: trigger,
 		nodeTypeName: TRIGGER_TYPE,
+		typeVersion,
 		credentialTypes,
 		credentials: credentialsFor(emulator),
 		parameters: { events },
@@ -75,30 +78,36 @@ describe('HeyGen Trigger → webhook lifecycle through n8n-core', () => {
 	});
 });
 
+/** The trigger published for these events, and a receiver for what the emulator really sent. */
+async function published(events: string[], options: INodeParameters = {}, typeVersion = 1) {
+	const { staticData } = await lifecycle('create', {}, events, typeVersion);
+	let state = staticData;
+	const deliver = async (delivery: { headers: Record<string, string>; body: string }) => {
+		const outcome = await runWebhookDelivery({
+			nodeType: trigger,
+			nodeTypeName: TRIGGER_TYPE,
+			typeVersion,
+			credentialTypes,
+			credentials: credentialsFor(emulator),
+			parameters: { events, options },
+			staticData: state,
+			request: { headers: delivery.headers, rawBody: delivery.body },
+		});
+		state = outcome.staticData;
+		return outcome;
+	};
+	/** A delivery HeyGen would sign with this endpoint's secret, for events the emulator does not make. */
+	const signed = (body: string) => ({
+		body,
+		headers: { 'heygen-signature': signBody(String(nodeState(staticData).secret), body), 'heygen-timestamp': String(Math.floor(Date.now() / 1000)) },
+	});
+	return { deliver, signed };
+}
+
+const firstDelivery = async (eventType: string) =>
+	(await emulator.waitForDeliveries(1, { where: (attempt) => attempt.event_type === eventType && attempt.target === 'endpoint' }))[0];
+
 describe('HeyGen Trigger → deliveries through n8n-core', () => {
-	/** The trigger published for these events, and a receiver for what the emulator really sent. */
-	async function published(events: string[], options: INodeParameters = {}) {
-		const { staticData } = await lifecycle('create', {}, events);
-		let state = staticData;
-		const deliver = async (delivery: { headers: Record<string, string>; body: string }) => {
-			const outcome = await runWebhookDelivery({
-				nodeType: trigger,
-				nodeTypeName: TRIGGER_TYPE,
-				credentialTypes,
-				credentials: credentialsFor(emulator),
-				parameters: { events, options },
-				staticData: state,
-				request: { headers: delivery.headers, rawBody: delivery.body },
-			});
-			state = outcome.staticData;
-			return outcome;
-		};
-		return { deliver };
-	}
-
-	const firstDelivery = async (eventType: string) =>
-		(await emulator.waitForDeliveries(1, { where: (attempt) => attempt.event_type === eventType && attempt.target === 'endpoint' }))[0];
-
 	it('a finished translation: the signed event, re-read fresh and downloaded; its retry runs nothing', async () => {
 		const { deliver } = await published(['video_translate.success'], { fetchResource: true, downloadVideo: true });
 		const translated = await runHeyGen(
@@ -187,5 +196,70 @@ describe('HeyGen Trigger → deliveries through n8n-core', () => {
 		expect(stale.response).toEqual({ status: 401, body: { error: 'Heygen-Timestamp is more than five minutes old' } });
 		const genuine = await deliver(attempt);
 		expect(genuine.items?.[0].json).toMatchObject({ event_type: 'avatar_video.success', video_id: expect.any(String) });
+	});
+});
+
+describe('HeyGen Trigger versions through n8n-core', () => {
+	const avatarVideo = { resource: 'video', operation: 'createAvatarVideo', avatar_id: locator(SEED_IDS.studioLook), speechSource: 'script', script: 'Hi', voice_id: locator(SEED_IDS.englishFemaleVoice), waitForCompletion: true };
+	const optionValues = (version: number) => {
+		const parameter = trigger.description.properties.find(
+			(property) => property.name === 'events' && JSON.stringify(property.displayOptions?.show?.['@version']).includes(version === 1 ? '[1]' : '"gte":2'),
+		);
+		return (parameter?.options as Array<{ value: string }>).map((option) => option.value).filter((value) => value !== '*');
+	};
+
+	it('version 2 registers every event of its list as HeyGen event types', async () => {
+		const events = optionValues(2);
+		expect(events).toHaveLength(12);
+		const created = await lifecycle('create', {}, events, 2);
+		expect(created.result).toBe(true);
+		const [endpoint] = await endpoints();
+		expect([...(endpoint.events ?? [])].sort()).toEqual([...events].sort());
+		expect((await lifecycle('checkExists', created.staticData, events, 2)).result).toBe(true);
+		await lifecycle('delete', created.staticData, events, 2);
+	});
+
+	it('a value HeyGen has no event for is refused before anything is registered', async () => {
+		await expect(lifecycle('create', {}, ['avatar_video.success', 'video.finished'], 2)).rejects.toThrow('"Events" holds "video.finished", which HeyGen has no event for');
+		expect(apiCalls(emulator, 'POST', '/v3/webhooks/endpoints')).toHaveLength(0);
+	});
+
+	it('a version-1 trigger saved with events only its list offers registers them and runs; its dates stay Unix seconds', async () => {
+		const events = ['avatar_video.success', 'instant_avatar.success', 'avatar_video_gif.success'];
+		expect(optionValues(1)).toEqual(expect.arrayContaining(events));
+		const { deliver, signed } = await published(events, { fetchResource: true });
+		const [endpoint] = await endpoints();
+		expect(endpoint.events).toEqual(events);
+
+		await runHeyGen(emulator, { ...avatarVideo, callback_id: 'crm-1', waitForCompletion: true });
+		const run = await deliver(await firstDelivery('avatar_video.success'));
+		const [item] = run.items ?? [];
+		expect(item.json).toMatchObject({ event_type: 'avatar_video.success', callback_id: 'crm-1', status: 'completed', created_at: expect.any(Number), completed_at: expect.any(Number) });
+		expect(item.json.url).toEqual(expect.any(String));
+		expect(item.json.video_page_url).toEqual(expect.stringContaining(String(item.json.video_id)));
+
+		const avatar = await deliver(signed(JSON.stringify({ event_type: 'instant_avatar.success', event_data: { avatar_id: 'av_1' } })));
+		expect(avatar.response).toEqual({ status: 200, body: { received: true } });
+		expect(avatar.items?.[0].json).toEqual({ event_type: 'instant_avatar.success', event_id: null, avatar_id: 'av_1' });
+	});
+
+	it('version 2: a finished video carries the node’s field names and ISO 8601 dates', async () => {
+		const { deliver } = await published(['avatar_video.success'], { fetchResource: true }, 2);
+		await runHeyGen(emulator, { ...avatarVideo, callback_id: 'crm-2', waitForCompletion: true });
+		const attempt = await firstDelivery('avatar_video.success');
+		const sent = JSON.parse(attempt.body) as { event_data: Record<string, unknown> };
+		const [item] = (await deliver(attempt)).items ?? [];
+		expect(item.json).toMatchObject({
+			event_type: 'avatar_video.success',
+			video_id: sent.event_data.video_id,
+			url: sent.event_data.url,
+			video_share_page_url: sent.event_data.video_share_page_url,
+			video_page_url: sent.event_data.video_share_page_url,
+			callback_id: 'crm-2',
+			status: 'completed',
+			created_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/),
+			completed_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+		});
+		expect(Date.parse(String(item.json.completed_at))).toBeGreaterThanOrEqual(Date.parse(String(item.json.created_at)));
 	});
 });

@@ -155,6 +155,7 @@ describe('eventItem', () => {
 			event_id: 'evt',
 			video_id: 'v',
 			url: 'u',
+			video_url: 'u',
 			callback_id: 'c',
 		});
 		expect(eventItem({ event_type: 'batch.finished' }, undefined)).toEqual({ event_type: 'batch.finished', event_id: null });

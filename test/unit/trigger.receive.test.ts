@@ -15,7 +15,7 @@ interface Sent {
 function context(
 	rawBody: string,
 	headers: Record<string, string>,
-	options: { events?: string[]; staticData?: Record<string, unknown>; nodeId?: string; triggerOptions?: Record<string, unknown> } = {},
+	options: { events?: string[]; staticData?: Record<string, unknown>; nodeId?: string; triggerOptions?: Record<string, unknown>; typeVersion?: number } = {},
 ) {
 	const sent: Sent = {};
 	const staticData = options.staticData ?? { secret: SECRET, endpointId: 'ep_1' };
@@ -31,7 +31,7 @@ function context(
 		getNodeParameter: (name: string) => (name === 'events' ? (options.events ?? ['avatar_video.success']) : (options.triggerOptions ?? {})),
 		getWorkflow: () => ({ id: 'wf_unit' }),
 		// A node id of its own: this process's memory is empty unless a test shares it on purpose.
-		getNode: () => ({ id: options.nodeId ?? `node_${Math.random()}`, name: 'HeyGen Trigger' }),
+		getNode: () => ({ id: options.nodeId ?? `node_${Math.random()}`, name: 'HeyGen Trigger', typeVersion: options.typeVersion ?? 1 }),
 		logger: { warn: () => undefined },
 	} as unknown as IWebhookFunctions;
 	return { ctx, sent, staticData };
@@ -54,7 +54,28 @@ describe('receiveDelivery', () => {
 		const result = await receiveDelivery(ctx);
 		expect(sent).toEqual({ status: 200, body: { received: true } });
 		expect(result.noWebhookResponse).toBe(true);
-		expect(result.workflowData).toEqual([[{ json: { event_type: 'avatar_video.success', event_id: 'evt_1', video_id: 'v1', url: 'https://x.test/v.mp4', callback_id: 'c1' } }]]);
+		expect(result.workflowData).toEqual([
+			[{ json: { event_type: 'avatar_video.success', event_id: 'evt_1', video_id: 'v1', url: 'https://x.test/v.mp4', video_url: 'https://x.test/v.mp4', callback_id: 'c1' } }],
+		]);
+	});
+
+	describe('dates: ISO 8601 from version 2, Unix seconds kept for version 1', () => {
+		const offered = ['avatar_video.success', 'avatar_video.fail', 'video_translate.success', 'video_translate.fail', 'video_translate.preflight.validation_failed', 'video_translate.preflight.download_failed', 'proofread_creation.success', 'proofread_creation.fail', 'video_agent.success', 'video_agent.fail', 'hyperframes_video.success', 'hyperframes_video.fail'];
+		const dated = (eventType: string) => JSON.stringify({ event_type: eventType, event_data: { callback_id: 'c9', created_at: 1796044640, completed_at: 1796044700, nested: { updated_at: 1796044640123 }, duration: 12.5 } });
+
+		it.each(offered)('%s', async (eventType) => {
+			const v2 = context(dated(eventType), signed(dated(eventType)), { events: [eventType], typeVersion: 2 });
+			expect((await receiveDelivery(v2.ctx)).workflowData?.[0][0].json).toMatchObject({
+				event_type: eventType,
+				callback_id: 'c9',
+				created_at: '2026-11-30T13:17:20.000Z',
+				completed_at: '2026-11-30T13:18:20.000Z',
+				nested: { updated_at: '2026-11-30T13:17:20.123Z' },
+				duration: 12.5,
+			});
+			const v1 = context(dated(eventType), signed(dated(eventType)), { events: [eventType], typeVersion: 1 });
+			expect((await receiveDelivery(v1.ctx)).workflowData?.[0][0].json).toMatchObject({ created_at: 1796044640, completed_at: 1796044700, nested: { updated_at: 1796044640123 } });
+		});
 	});
 
 	it('refuses with 401 and runs nothing when the signature is wrong or no secret is stored', async () => {

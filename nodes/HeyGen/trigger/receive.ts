@@ -1,10 +1,12 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData, INodeExecutionData } from 'n8n-workflow';
 
+import { withIsoTimes } from '../helpers/timestamps';
 import { HYPERFRAMES_MIME_TYPES, type HyperframesFormat } from '../schemas/hyperframes';
 import { apiData } from '../transport/request';
 import { fileNameFor } from '../helpers/fileNames';
 import { downloadToBinary } from '../transport/download';
 import { eventItem, parseEventBody, signedEventId } from './events';
+import { isSelected } from './eventsParameter';
 import type { EndpointState } from './lifecycle';
 import { deliveryKey, mergeSeen, storedIsBehind, type SeenDeliveries } from './replay';
 import { EVENT_ID_HEADER, header, verifyDelivery, type Rejection } from './signature';
@@ -120,7 +122,7 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 	}
 	const item = eventItem(body, header(request.headers, EVENT_ID_HEADER));
 	const events = ctx.getNodeParameter('events', []) as string[];
-	const selected = events.includes('*') || events.includes(item.event_type);
+	const selected = isSelected(events, item.event_type);
 
 	if (alreadyRun(ctx, state, deliveryKey(rawBody, signedEventId(body)), selected)) {
 		respond(ctx, 200, { received: true, duplicate: true });
@@ -135,8 +137,13 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 	let json: IDataObject = { ...item };
 	if (options.fetchResource || options.downloadVideo) {
 		const fresh = await freshResource(ctx, json).catch((error: Error) => ({ resource_error: error.message }));
+		const eventCallbackId = json.callback_id;
 		if (fresh) json = { ...json, ...fresh };
+		// The event's Callback ID stays when the resource read again has none.
+		if (json.callback_id == null && eventCallbackId != null) json.callback_id = eventCallbackId;
 	}
+	// Version 2 dates like n8n does (ISO 8601); version 1 keeps HeyGen's Unix seconds for its saved workflows.
+	if (ctx.getNode().typeVersion >= 2) json = withIsoTimes(json);
 	const output: INodeExecutionData = { json };
 	const url = typeof json.video_url === 'string' ? json.video_url : undefined;
 	if (options.downloadVideo && url && json.status === 'completed') {
