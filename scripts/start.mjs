@@ -5,6 +5,7 @@ import { readdirSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startEmulatorProcess } from './lib/emulator.cjs';
+import { writeExamplesForAccount } from './lib/exampleIds.cjs';
 import {
 	buildAndPack,
 	freePort,
@@ -50,13 +51,23 @@ async function main() {
 	console.log('[start] importing the HeyGen API credential and the example workflows');
 	importCredentials(n8n, env, [{ id: CREDENTIAL_ID, name: 'HeyGen API', type: 'heyGenApi', data: heygen }]);
 	const examples = join(PROJECT_ROOT, 'examples');
-	importWorkflows(
-		n8n,
-		env,
-		readdirSync(examples)
-			.filter((file) => file.endsWith('.json'))
-			.map((file) => join(examples, file)),
-	);
+	// The committed examples stay account-free; copies with the account's own picks are imported.
+	const filled = await writeExamplesForAccount(heygen, examples, join(userFolder, 'examples')).catch((error) => {
+		console.log(`[start] could not read the account's avatars and templates (${error.message}); the examples' pickers stay empty`);
+		return undefined;
+	});
+	if (filled) {
+		importWorkflows(n8n, env, filled.files);
+		for (const note of filled.notes) console.log(`[start] ${note}`);
+	} else {
+		importWorkflows(
+			n8n,
+			env,
+			readdirSync(examples)
+				.filter((file) => file.endsWith('.json'))
+				.map((file) => join(examples, file)),
+		);
+	}
 
 	console.log('[start] starting n8n');
 	const instance = await startN8n(n8n, env, { log: (text) => process.stdout.write(text) });

@@ -12,7 +12,9 @@ export class HeyGen implements INodeType {
 		name: 'heyGen',
 		icon: { light: 'file:heygen.svg', dark: 'file:heygen.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Output Languages of translations and proofreads as searchable picks (see translation/fields.ts).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Create AI avatar videos with HeyGen, wait for them and download them',
 		documentationUrl: 'https://github.com/n8n-nodes-heygen-video/n8n-nodes-heygen-video#readme',

@@ -4,7 +4,20 @@ import { join } from 'node:path';
 
 import { createWorkflow, emulator, emulatorRequests, env, executionOutput, publicApi, publish, rest, startReceiver, unpublish, waitFor, webhookEndpoints } from './n8n';
 
-const example = (file: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8')) as Record<string, any>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const exampleIds = require('../../scripts/lib/exampleIds.cjs');
+
+let account: unknown;
+beforeAll(async () => {
+	account = await exampleIds.readAccount({ apiKey: env.emulatorApiKey, baseUrl: env.emulatorUrl });
+});
+
+/** An example as `npm start` imports it: its empty pickers filled from the account. */
+function example(file: string): Record<string, any> {
+	const workflow = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8')) as Record<string, any>;
+	exampleIds.fillWorkflow(workflow, account);
+	return workflow;
+}
 
 /** A copy of an example for the suite: its own name, fresh webhook ids, and optional pinned data. */
 function variant(file: string, changes: { pinData?: Record<string, unknown[]>; patch?: (workflow: Record<string, any>) => void } = {}) {

@@ -10,6 +10,7 @@ const provision = require('../../scripts/lib/provision.cjs');
 const harness = require('../../scripts/lib/n8n.cjs');
 const emulatorLib = require('../../scripts/lib/emulator.cjs');
 const chromium = require('../../scripts/lib/chromium.cjs');
+const exampleIds = require('../../scripts/lib/exampleIds.cjs');
 
 const OWNER = { email: 'e2e-owner@heygen-e2e.local', password: 'E2e-Owner-pass-1' };
 const CREDENTIAL_ID = 'hgEmulatorCred01';
@@ -38,7 +39,13 @@ export default async function globalSetup(): Promise<void> {
 		readdirSync(dir)
 			.filter((file) => file.endsWith('.json'))
 			.map((file) => join(dir, file));
-	harness.importWorkflows(n8n, env, [...workflowFiles(join(__dirname, '..', '..', 'examples')), ...workflowFiles(join(__dirname, 'workflows'))]);
+	// The examples as a user's `npm start` gets them: their empty pickers filled from the account.
+	const examples = await exampleIds.writeExamplesForAccount(
+		{ apiKey: emulator.apiKey, baseUrl: emulator.url },
+		join(__dirname, '..', '..', 'examples'),
+		join(userFolder, 'examples'),
+	);
+	harness.importWorkflows(n8n, env, [...examples.files, ...workflowFiles(join(__dirname, 'workflows'))]);
 
 	writeFileSync(N8N_LOG_FILE, '');
 	const instance = await harness.startN8n(n8n, { ...env, N8N_LOG_LEVEL: 'debug' }, { log: (text: string) => appendFileSync(N8N_LOG_FILE, text) });

@@ -1,17 +1,22 @@
 import { env, NODE_TYPE, rest } from './n8n';
 
 /** What the editor sends when a resource locator list opens or scrolls. */
-async function listSearch(methodName: string, path: string, options: { filter?: string; paginationToken?: string } = {}) {
+async function listSearch(
+	methodName: string,
+	path: string,
+	options: { filter?: string; paginationToken?: string; version?: number; parameters?: Record<string, unknown> } = {},
+) {
+	const { version = 1, parameters = { resource: 'video', operation: 'createAvatarVideo' }, ...paging } = options;
 	const api = await rest();
 	const response = await api('/rest/dynamic-node-parameters/resource-locator-results', {
 		method: 'POST',
 		body: JSON.stringify({
 			path,
-			nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
-			currentNodeParameters: { resource: 'video', operation: 'createAvatarVideo' },
+			nodeTypeAndVersion: { name: NODE_TYPE, version },
+			currentNodeParameters: parameters,
 			methodName,
 			credentials: { heyGenApi: { id: env.credentialId, name: 'HeyGen API' } },
-			...options,
+			...paging,
 		}),
 	});
 	expect(response.status).toBe(200);
@@ -44,5 +49,17 @@ describe("the editor's searchable lists, through n8n's REST API", () => {
 		const spanish = await listSearch('searchVoices', 'parameters.voice_id', { filter: 'Spanish' });
 		expect(spanish.results.length).toBeGreaterThan(0);
 		expect(spanish.results.every((r) => r.name.includes('Spanish'))).toBe(true);
+	});
+
+	it('translation languages (node 1.1), from a pick inside Output Languages, searchable by name', async () => {
+		const nested = {
+			version: 1.1,
+			parameters: { resource: 'translation', operation: 'create', output_languages: { language: [{ language: { __rl: true, mode: 'list', value: '' } }] } },
+		};
+		const all = await listSearch('searchTranslationLanguages', 'parameters.output_languages.language[0].language', nested);
+		expect(all.results.map((r) => r.value)).toEqual(expect.arrayContaining(['French', 'German', 'Spanish (Spain)']));
+		const spanish = await listSearch('searchTranslationLanguages', 'parameters.output_languages.language[0].language', { ...nested, filter: 'spanish' });
+		expect(spanish.results.length).toBeGreaterThan(0);
+		expect(spanish.results.every((r) => /spanish/i.test(r.name))).toBe(true);
 	});
 });

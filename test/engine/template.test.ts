@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { SEED_IDS } from '../../emulator';
-import { apiCalls, heyGen, items, locator, runHeyGen, useEmulator } from './heygen';
+import { apiCalls, heyGen, items, listSearch, locator, runHeyGen, useEmulator } from './heygen';
 import { credentialTypes, credentialsFor } from './heygen';
 import { runListSearch } from '../harness/engine';
 import { LoadOptionsHarness } from './loadOptions';
@@ -48,13 +48,32 @@ describe('Template', () => {
 		const fields = await new LoadOptionsHarness(emulator).resourceMapper('getTemplateVariables', { resource: 'template', operation: 'generate', template_id: locator('tpl_sales_outreach') });
 		const byId = Object.fromEntries(fields.fields.map((field) => [field.id, field]));
 		expect(Object.keys(byId)).toEqual(expect.arrayContaining(['first_name', 'company', 'logo', 'presenter', 'narrator']));
-		expect(byId.first_name).toMatchObject({ type: 'string', displayName: 'first_name (text)' });
-		expect(byId.logo.displayName).toBe('logo (image: URL or asset ID)');
+		expect(byId.first_name).toMatchObject({ type: 'string', displayName: 'first_name (text) — empty keeps "there"', required: false });
+		expect(byId.logo.displayName).toBe('logo (image: URL or asset ID) — empty keeps logo.png');
 		expect(byId.presenter.type).toBe('options');
 		expect(byId.presenter.options?.map((o) => o.value)).toContain(SEED_IDS.studioLook);
 		expect(byId.narrator.options?.map((o) => o.value)).toContain(SEED_IDS.englishFemaleVoice);
+		// Fields start empty: a filled-in default would be sent as if the user had set it.
+		for (const field of fields.fields) expect(field.defaultValue ?? null).toBeNull();
 		const invite = await new LoadOptionsHarness(emulator).resourceMapper('getTemplateVariables', { resource: 'template', operation: 'generate', template_id: locator('tpl_event_invite') });
-		expect(invite.fields.find((field) => field.id === 'guest_name')?.required).toBe(true);
+		const guest = invite.fields.find((field) => field.id === 'guest_name');
+		expect(guest).toMatchObject({ required: true, displayName: 'guest_name (text)' });
+	});
+
+	it('the mapper names avatars and voices as the searchable lists do, default included', async () => {
+		const fields = await new LoadOptionsHarness(emulator).resourceMapper('getTemplateVariables', { resource: 'template', operation: 'generate', template_id: locator('tpl_sales_outreach') });
+		const byId = Object.fromEntries(fields.fields.map((field) => [field.id, field]));
+		const looks = await listSearch(emulator, 'searchAvatarLooks', 'abigail office');
+		const abigail = looks.results.find((result) => result.value === SEED_IDS.studioLook);
+		expect(abigail?.name).toBe('Abigail Office · Studio');
+		expect(byId.presenter.options?.find((option) => option.value === SEED_IDS.studioLook)?.name).toBe(abigail?.name);
+		expect(byId.presenter.displayName).toBe(`presenter (avatar) — empty keeps ${abigail?.name}`);
+		const voices = await listSearch(emulator, 'searchVoices');
+		const searched = new Map(voices.results.map((result) => [result.value, result.name]));
+		const offered = byId.narrator.options ?? [];
+		expect(offered.length).toBeGreaterThan(0);
+		for (const option of offered.filter((o) => searched.has(o.value as string))) expect(option.name).toBe(searched.get(option.value as string));
+		expect(byId.narrator.displayName).toBe(`narrator (voice) — empty keeps ${offered.find((o) => o.value === SEED_IDS.englishFemaleVoice)?.name}`);
 	});
 
 	it('Generate maps item fields onto typed variables and waits for the video', async () => {
@@ -79,9 +98,10 @@ describe('Template', () => {
 				company: { name: 'company', type: 'text', properties: { content: 'Acme' } },
 				logo: { name: 'logo', type: 'image', properties: { url: 'https://cdn.example.com/logo.png' } },
 				presenter: { name: 'presenter', type: 'character', properties: { character_id: SEED_IDS.studioLook } },
-				narrator: { name: 'narrator', type: 'voice' },
 			},
 		});
+		// narrator was left empty: HeyGen applies the template's default, so it is not sent.
+		expect(Object.keys((generates[0].body as { variables: object }).variables).sort()).toEqual(['company', 'first_name', 'logo', 'presenter']);
 		expect(generates[0].headers['idempotency-key']).toMatch(/^n8n-template-video-/);
 		expect(result.output.map((item) => item.json)).toEqual([
 			expect.objectContaining({ status: 'completed', callback_id: 'hs-1', video_id: expect.any(String) }),

@@ -1,5 +1,5 @@
 import { harnessTeardown } from '../harness/engine';
-import { apiCalls, items, runHeyGen, useEmulator } from './heygen';
+import { apiCalls, items, listSearch, runHeyGen, useEmulator } from './heygen';
 import { LoadOptionsHarness } from './loadOptions';
 
 const emulator = useEmulator();
@@ -117,6 +117,54 @@ describe('Translation', () => {
 			callback_id: 'w-1',
 		});
 		expect(result.output[0].json).toMatchObject({ output_language: 'German', video_translation_id: expect.any(String), callback_id: 'w-1' });
+	});
+
+	describe('version 1.1: Output Languages as searchable picks', () => {
+		const pick = (value: string, mode = 'list') => ({ language: { __rl: true, mode, value } });
+		const picks = (...languages: Array<ReturnType<typeof pick>>) => ({ language: languages });
+
+		it('the list offers every HeyGen language and filters them by name', async () => {
+			const all = await listSearch(emulator, 'searchTranslationLanguages');
+			const result = await runHeyGen(emulator, { resource: 'translation', operation: 'getLanguages' });
+			expect(all.results.map((r) => r.value)).toEqual(result.output.map((item) => item.json.language));
+			const spanish = await listSearch(emulator, 'searchTranslationLanguages', 'spanish');
+			expect(spanish.results.length).toBeGreaterThan(0);
+			expect(spanish.results.every((r) => /spanish/i.test(r.name))).toBe(true);
+			expect(spanish.results.map((r) => r.name)).toContain('Spanish (Spain)');
+		});
+
+		it('each pick, by list, by name or as an expression giving several, becomes a language', async () => {
+			const result = await runHeyGen(
+				emulator,
+				create({ output_languages: picks(pick('Spanish (Spain)'), pick('French', 'name'), pick('={{ $json.more }}', 'name')) }),
+				{ items: items({ id: 'v11', more: ['German', 'Japanese'] }), typeVersion: 1.1 },
+			);
+			expect(result.error).toBeUndefined();
+			expect(apiCalls(emulator, 'POST', '/v3/video-translations')[0].body).toMatchObject({ output_languages: ['Spanish (Spain)', 'French', 'German', 'Japanese'] });
+			expect(result.output.map((item) => item.json.output_language)).toEqual(['Spanish (Spain)', 'French', 'German', 'Japanese']);
+		});
+
+		it('an unknown language or none at all is refused before anything is created', async () => {
+			const unknown = await runHeyGen(emulator, create({ output_languages: picks(pick('French'), pick('Klingon', 'name')) }), { items: items({ id: 'x' }), typeVersion: 1.1 });
+			expect(unknown.error?.message).toBe('"Output Languages" includes "Klingon", which HeyGen does not translate into; pick languages from the list [item 0]');
+			const none = await runHeyGen(emulator, create({ output_languages: {} }), { items: items({ id: 'x' }), typeVersion: 1.1 });
+			expect(none.error?.message).toBe('"Output Languages" must list at least one language [item 0]');
+			const emptied = await runHeyGen(emulator, create({ output_languages: picks(pick('={{ [] }}', 'name')) }), { items: items({ id: 'x' }), typeVersion: 1.1 });
+			expect(emptied.error?.message).toBe(none.error?.message);
+			const notAList = await runHeyGen(emulator, create({ output_languages: picks(pick('={{ { "a": 1 } }}', 'name')) }), { items: items({ id: 'x' }), typeVersion: 1.1 });
+			expect(notAList.error?.message).toBe('"Output Language 1" must be a list or comma-separated text, not an object [item 0]');
+			expect(apiCalls(emulator, 'POST')).toHaveLength(0);
+		});
+
+		it('a proofread takes its languages the same way', async () => {
+			const result = await runHeyGen(
+				emulator,
+				{ resource: 'translation', operation: 'createProofread', videoSource: 'url', video_url: 'https://media.example.com/webinar.mp4', output_languages: picks(pick('German')), title: 'Webinar', mode: 'speed', waitForCompletion: false },
+				{ typeVersion: 1.1 },
+			);
+			expect(result.error).toBeUndefined();
+			expect(apiCalls(emulator, 'POST', '/v3/video-translations/proofreads')[0]?.body).toMatchObject({ output_languages: ['German'], title: 'Webinar' });
+		});
 	});
 
 	it('a video from a binary field is uploaded first and translated by its asset id', async () => {

@@ -32,6 +32,16 @@ describe('the HeyGen node description', () => {
 		}
 	});
 
+	it('tells the user how long renders take wherever they choose how to wait', () => {
+		const waitModes = description.properties.filter((p) => p.name === 'waitMode');
+		expect(waitModes.length).toBeGreaterThanOrEqual(8);
+		for (const field of waitModes) {
+			expect(field.hint).toMatch(/take minutes/);
+			expect(field.hint).toMatch(/HeyGen Trigger/);
+			expect(field.hint).toMatch(/Callback ID/);
+		}
+	});
+
 	it('shows every field for exactly one resource and operation it belongs to', () => {
 		for (const property of description.properties) {
 			if (property.name === 'resource' || property.name === 'operation') continue;
@@ -49,6 +59,31 @@ describe('the HeyGen node description', () => {
 		for (const property of walk(description.properties).filter((p) => p.type === 'boolean')) {
 			expect(property.description).toMatch(/^Whether /);
 		}
+	});
+
+	it('loads Output Languages only when opened from version 1.1, and keeps version 1 as saved', () => {
+		// A dropdown that loads as soon as it shows fails on a node just added, before its credential is set.
+		const shownAt = (version: number) =>
+			description.properties.filter((p) => {
+				if (p.name !== 'output_languages') return false;
+				const versions = p.displayOptions?.show?.['@version'] as Array<number | { _cnd: { gte: number } }>;
+				return versions.some((v) => (typeof v === 'number' ? v === version : version >= v._cnd.gte));
+			});
+		expect(description.version).toEqual([1, 1.1]);
+		expect(description.defaultVersion).toBe(1.1);
+		const current = shownAt(1.1);
+		expect(current.map((p) => p.displayOptions?.show?.operation)).toEqual([['create'], ['createProofread']]);
+		for (const field of current) {
+			expect(field).toMatchObject({ type: 'fixedCollection', typeOptions: { multipleValues: true } });
+			expect(field.typeOptions?.loadOptionsMethod).toBeUndefined();
+			const [language] = (field.options as Array<{ values: INodeProperties[] }>)[0].values;
+			expect(language.type).toBe('resourceLocator');
+			expect(language.modes?.find((mode) => mode.name === 'list')?.typeOptions).toMatchObject({ searchListMethod: 'searchTranslationLanguages', searchable: true });
+		}
+		expect(shownAt(1).map((p) => [p.type, p.typeOptions?.loadOptionsMethod])).toEqual([
+			['multiOptions', 'getTranslationLanguages'],
+			['multiOptions', 'getTranslationLanguages'],
+		]);
 	});
 
 	it('is usable as an AI tool and uses the package credential', () => {

@@ -93,9 +93,9 @@ describe('text readers', () => {
 		expect(idParameter(contextWith({ video_id: { __rl: true, mode: 'id', value: ' abc ' } }), 'video_id', 'Video', 0)).toBe('abc');
 		expect(idParameter(contextWith({ video_id: { __rl: true, mode: 'url', value: 'https://app.heygen.com/videos/abc123' } }), 'video_id', 'Video', 0)).toBe('abc123');
 		expect(idParameter(contextWith({ asset_id: 'a1' }), 'asset_id', 'Asset ID', 0)).toBe('a1');
-		expect(errorOf(() => idParameter(contextWith({ video_id: { __rl: true, mode: 'list', value: '' } }), 'video_id', 'Video', 4)).message).toBe(
-			'"Video" must not be empty [item 4]',
-		);
+		const empty = errorOf(() => idParameter(contextWith({ video_id: { __rl: true, mode: 'list', value: '' } }), 'video_id', 'Video', 4));
+		expect(empty.message).toBe('"Video" must not be empty [item 4]');
+		expect((empty as { description?: string }).description).toMatch(/^Pick one from the list/);
 		expect(errorOf(() => idParameter(contextWith({ video_id: { __rl: true, mode: 'id', value: ['a', 'b'] } }), 'video_id', 'Video', 0)).message).toBe(
 			'"Video" must be text, not a list [item 0]',
 		);

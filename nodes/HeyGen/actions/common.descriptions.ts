@@ -154,7 +154,7 @@ export const waitModeField: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	default: 'auto',
-	hint: 'Renders take minutes each. For hundreds of items, park (or turn Wait for Completion off and continue from the HeyGen Trigger by Callback ID).',
+	hint: 'Renders take minutes each (about 3–4 for 20 seconds of video) and an account renders about 10 at once, so 500 items take hours. For large batches park, or turn Wait for Completion off and continue from the HeyGen Trigger, matching each video to its row by Callback ID.',
 	options: [
 		{
 			name: 'Auto',

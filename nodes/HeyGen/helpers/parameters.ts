@@ -89,9 +89,14 @@ function isLocator(value: unknown): value is { mode?: unknown; value: unknown } 
 	return typeof value === 'object' && value !== null && !Array.isArray(value) && 'mode' in value && 'value' in value;
 }
 
+/** What a resource locator holds (or a plain value itself). For locators inside collections. */
+export function locatorValue(value: unknown): unknown {
+	return isLocator(value) ? value.value : value;
+}
+
 /** The ID in a resource locator value (or in a plain value), as text. For locators inside collections. */
 export function locatorText(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number, rules: TextRules = {}): string {
-	return textValue(ctx, isLocator(value) ? value.value : value, label, itemIndex, rules);
+	return textValue(ctx, locatorValue(value), label, itemIndex, rules);
 }
 
 /**
@@ -100,6 +105,10 @@ export function locatorText(ctx: IExecuteFunctions, value: unknown, label: strin
  */
 export function idParameter(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number, rules: TextRules = { required: true }): string {
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	// An imported example leaves its pickers empty: say where the ID comes from.
+	if (rules.required && isLocator(raw) && (raw.value === '' || raw.value === undefined || raw.value === null)) {
+		throw fieldError(ctx, label, 'must not be empty', itemIndex, "Pick one from the list (it shows your account's), or give its ID.");
+	}
 	const text = locatorText(ctx, raw, label, itemIndex, rules);
 	if (!text || !isLocator(raw)) return text;
 	let extracted: unknown;

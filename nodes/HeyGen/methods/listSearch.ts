@@ -1,19 +1,13 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { avatarLookLabel, templateLabel, voiceLabel } from '../helpers/labels';
 import type { AvatarLook, TemplateSummary, VideoDetail, Voice } from '../schemas';
 import type { EndpointKey } from '../schemas/endpoints';
-import { apiPage } from '../transport/request';
+import { apiData, apiPage } from '../transport/request';
 
 /** Pages read per search call while a filter finds few matches (HeyGen has no name search). */
 const MAX_PAGES_PER_SEARCH = 5;
 const ENOUGH_RESULTS = 20;
-
-const TYPE_LABELS: Record<string, string> = {
-	studio_avatar: 'Studio',
-	digital_twin: 'Digital twin',
-	photo_avatar: 'Photo',
-	video_avatar: 'Video',
-};
 
 function matches(filter: string | undefined, ...fields: Array<string | null | undefined>): boolean {
 	if (!filter) return true;
@@ -51,7 +45,7 @@ export async function searchAvatarLooks(
 	return await searchPages<AvatarLook>(this, 'listAvatarLooks', paginationToken, (look) =>
 		matches(filter, look.name, look.id, look.group_id)
 			? {
-					name: `${look.name} · ${TYPE_LABELS[look.avatar_type] ?? look.avatar_type}`,
+					name: avatarLookLabel(look),
 					value: look.id,
 					url: look.preview_image_url ?? undefined,
 				}
@@ -59,20 +53,18 @@ export async function searchAvatarLooks(
 	);
 }
 
+/** A voice as a list entry when it matches the filter. */
+const voiceResult = (filter: string | undefined) => (voice: Voice) =>
+	matches(filter, voice.name, voice.voice_id, voice.language, voice.gender)
+		? { name: voiceLabel(voice), value: voice.voice_id, url: voice.preview_audio_url ?? undefined }
+		: undefined;
+
 export async function searchVoices(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchPages<Voice>(this, 'listVoices', paginationToken, (voice) =>
-		matches(filter, voice.name, voice.voice_id, voice.language, voice.gender)
-			? {
-					name: `${voice.name} (${voice.language}, ${voice.gender})`,
-					value: voice.voice_id,
-					url: voice.preview_audio_url ?? undefined,
-				}
-			: undefined,
-	);
+	return await searchPages<Voice>(this, 'listVoices', paginationToken, voiceResult(filter));
 }
 
 export async function searchVideos(
@@ -102,16 +94,7 @@ export async function searchSpeechVoices(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	// Only Starfish voices can generate speech.
-	return await searchPages<Voice>(
-		this,
-		'listVoices',
-		paginationToken,
-		(voice) =>
-			matches(filter, voice.name, voice.voice_id, voice.language, voice.gender)
-				? { name: `${voice.name} (${voice.language}, ${voice.gender})`, value: voice.voice_id, url: voice.preview_audio_url ?? undefined }
-				: undefined,
-		{ engine: 'starfish' },
-	);
+	return await searchPages<Voice>(this, 'listVoices', paginationToken, voiceResult(filter), { engine: 'starfish' });
 }
 
 export async function searchTemplates(
@@ -122,7 +105,7 @@ export async function searchTemplates(
 	return await searchPages<TemplateSummary>(this, 'listTemplates', paginationToken, (template) =>
 		matches(filter, template.name, template.id)
 			? {
-					name: template.aspect_ratio ? `${template.name} (${template.aspect_ratio})` : template.name,
+					name: templateLabel(template),
 					value: template.id,
 					url: template.thumbnail_url ?? undefined,
 				}
@@ -148,4 +131,13 @@ export async function searchAgentStyles(
 					}
 				: undefined,
 	);
+}
+
+/**
+ * HeyGen's translation languages, loaded when the list opens (never while a new node still waits
+ * for its credential) and filtered by name; HeyGen answers the whole list at once.
+ */
+export async function searchTranslationLanguages(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const { languages } = await apiData<{ languages: string[] }>(this, 'listTranslationLanguages');
+	return { results: languages.filter((language) => matches(filter, language)).map((language) => ({ name: language, value: language })) };
 }

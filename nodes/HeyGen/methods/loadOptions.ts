@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { avatarLookLabel, voiceLabel } from '../helpers/labels';
 import type { AvatarLook, Voice } from '../schemas';
 import { apiCollect, apiData } from '../transport/request';
 
@@ -14,10 +15,10 @@ export async function getTranslationLanguages(this: ILoadOptionsFunctions): Prom
 /** Avatar looks for dropdowns inside scene lists, where a searchable list cannot be used. */
 export async function getAvatarLookOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const looks = await apiCollect<AvatarLook>(this, 'listAvatarLooks', { max: DROPDOWN_LIMIT });
-	return looks.map((look) => ({ name: `${look.name} (${look.avatar_type})`, value: look.id }));
+	return looks.map((look) => ({ name: avatarLookLabel(look), value: look.id }));
 }
 
 export async function getVoiceOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const voices = await apiCollect<Voice>(this, 'listVoices', { max: DROPDOWN_LIMIT });
-	return voices.map((voice) => ({ name: `${voice.name} (${voice.language}, ${voice.gender})`, value: voice.voice_id }));
+	return voices.map((voice) => ({ name: voiceLabel(voice), value: voice.voice_id }));
 }

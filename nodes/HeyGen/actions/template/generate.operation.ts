@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 			},
 		},
 		description:
-			"The template's variables, each typed by HeyGen: text, an image, video or audio (a URL or an asset ID), an avatar or a voice. Empty ones keep the template's default.",
+			"The template's variables, each typed by HeyGen: text, an image, video or audio (a URL or an asset ID), an avatar or a voice. Empty ones are not sent, so they keep the template's default (shown after each name); those without a default are required.",
 	},
 	callbackIdField,
 	...waitFields,
@@ -162,8 +162,8 @@ function settings(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 /**
- * The values the item mapped onto the template's variables, as text ('' for one left empty, so the
- * template's default applies). An expression that gives an object, a list or null is refused.
+ * The values the item mapped onto the template's variables, as text ('' for one left empty, which
+ * is not sent, so the template's default applies). An expression that gives an object, a list or null is refused.
  */
 function mappedVariables(ctx: IExecuteFunctions, itemIndex: number): Record<string, string> {
 	const given = (ctx.getNodeParameter('variables', itemIndex, null) as ResourceMapperValue | null)?.value ?? {};
@@ -210,19 +210,14 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 		return templates.get(templateId) as Promise<TemplateDetail>;
 	};
-	// The item's own values are checked (schema, media URLs); the template's defaults are HeyGen's and join them after.
-	const defaults: Array<Record<string, IDataObject>> = [];
+	// Only the variables an item sets are sent; HeyGen fills the others with the template's defaults.
 	const prepared = await prepareBodies(this, items, generateTemplateVideoBodySchema, labels, async (itemIndex) => {
 		const input = inputOf(inputs[itemIndex]);
 		const template = await templateOf(input.templateId, itemIndex);
 		const built = buildVariables(templateVariables(template), input.mapped, template.name);
 		if (built.problem) throw fieldError(this, variableLabel(built.problem.name), built.problem.message, itemIndex, built.problem.hint);
-		defaults[itemIndex] = built.defaults;
 		return { variables: built.given, ...input.settings };
 	});
-	for (const item of prepared) {
-		if (item.body) item.body.variables = { ...defaults[item.itemIndex], ...(item.body.variables as IDataObject) };
-	}
 
 	const plan = videoCreatePlan(this, 'template-video', async (item, idempotencyKey) =>
 		await apiData(this, 'generateTemplateVideo', {

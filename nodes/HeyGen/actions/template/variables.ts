@@ -43,29 +43,47 @@ export function templateVariables(detail: TemplateDetail): TemplateVariable[] {
 	return [...byName.values()];
 }
 
-function defaultShown(variable: TemplateVariable): string | undefined {
-	const properties = (variable.default?.properties ?? {}) as IDataObject;
-	const shown = properties.content ?? properties.url ?? properties.asset_id ?? properties.character_id ?? properties.voice_id;
-	return typeof shown === 'string' ? shown : undefined;
+/** The longest default text a mapper label quotes. */
+const SHOWN_TEXT_LENGTH = 40;
+
+/**
+ * How a variable's default reads in its mapper label: text quoted, a file by its name, an avatar
+ * or voice as the lists name it. Undefined when the template has no default for it.
+ */
+function defaultShown(variable: TemplateVariable, options: INodePropertyOptions[] | undefined): string | undefined {
+	if (!variable.default) return undefined;
+	const properties = (variable.default.properties ?? {}) as IDataObject;
+	const pick = (key: string) => (typeof properties[key] === 'string' && properties[key] !== '' ? (properties[key] as string) : undefined);
+	const chosen = pick('character_id') ?? pick('voice_id');
+	if (chosen) return options?.find((option) => option.value === chosen)?.name ?? chosen;
+	const text = pick('content');
+	if (text !== undefined) return JSON.stringify(text.length > SHOWN_TEXT_LENGTH ? `${text.slice(0, SHOWN_TEXT_LENGTH - 1)}…` : text);
+	const url = pick('url');
+	if (url) return url.split(/[?#]/)[0].split('/').filter(Boolean).pop() ?? url;
+	return pick('asset_id') ?? "the template's own";
 }
 
-/** Resource-mapper fields for a template's variables; avatar and voice variables list the account's choices. */
+/**
+ * Resource-mapper fields for a template's variables; avatar and voice variables list the account's
+ * choices. Fields start empty, and an empty one is not sent, so HeyGen applies the template's
+ * default: the label shows that default. A variable without a default is required.
+ */
 export function mapperFields(
 	variables: TemplateVariable[],
 	choices: { avatars: INodePropertyOptions[]; voices: INodePropertyOptions[] },
 ): ResourceMapperField[] {
 	return variables.map((variable) => {
 		const options = variable.type === 'character' ? choices.avatars : variable.type === 'voice' ? choices.voices : undefined;
+		const shown = defaultShown(variable, options);
 		return {
 			id: variable.name,
-			displayName: `${variable.name} (${TYPE_LABELS[variable.type]})`,
+			displayName: `${variable.name} (${TYPE_LABELS[variable.type]})${shown ? ` — empty keeps ${shown}` : ''}`,
 			required: !variable.default,
 			defaultMatch: false,
 			canBeUsedToMatch: false,
 			display: true,
 			type: options ? 'options' : 'string',
 			...(options ? { options } : {}),
-			defaultValue: defaultShown(variable) ?? null,
 		};
 	});
 }
@@ -103,31 +121,31 @@ const MEDIA_TYPES = new Set<TemplateVariableType>(['image', 'video', 'audio']);
 
 export type VariableProblem = { name: string; message: string; hint?: string };
 
+const REQUIRED_HINT = 'Map a value onto it under Variables, or give it a default in the HeyGen template editor.';
+
 /**
- * Every variable of the template, typed: the values the item mapped (`given`), and the template's
- * own defaults for the rest (`defaults`, HeyGen's data, sent as they came). Names the template
- * does not have, required variables left empty, and media values that are neither a URL nor an
- * asset ID are problems. `mapped` holds text, '' for a variable left empty.
+ * The variables an item sets, typed, in generate shape. Variables left empty are not sent, so
+ * HeyGen applies the template's default; a required one (the template has none) left empty, a
+ * name the template does not have, and a media value that is neither a URL nor an asset ID are
+ * problems. `mapped` holds text, '' for a variable left empty.
  */
 export function buildVariables(
 	variables: TemplateVariable[],
 	mapped: Record<string, string>,
 	templateName: string,
-): { given: Record<string, IDataObject>; defaults: Record<string, IDataObject>; problem?: VariableProblem } {
+): { given: Record<string, IDataObject>; problem?: VariableProblem } {
 	const known = new Map(variables.map((variable) => [variable.name, variable]));
-	const failed = (problem: VariableProblem) => ({ given: {}, defaults: {}, problem });
+	const failed = (problem: VariableProblem) => ({ given: {}, problem });
 	for (const name of Object.keys(mapped)) {
 		if (!known.has(name)) {
 			return failed({ name, message: `is not a variable of the template "${templateName}" (it has ${[...known.keys()].join(', ')})` });
 		}
 	}
 	const given: Record<string, IDataObject> = {};
-	const defaults: Record<string, IDataObject> = {};
 	for (const variable of variables) {
 		const text = mapped[variable.name] ?? '';
 		if (text.trim() === '') {
-			if (!variable.default) return failed({ name: variable.name, message: 'is required: the template has no default for it' });
-			defaults[variable.name] = variable.default;
+			if (!variable.default) return failed({ name: variable.name, message: 'is required: the template has no default for it', hint: REQUIRED_HINT });
 			continue;
 		}
 		const value = variable.type === 'text' ? text : text.trim();
@@ -135,5 +153,5 @@ export function buildVariables(
 		if (notFile) return failed({ name: variable.name, message: notFile, hint: FILE_REFERENCE_HINT });
 		given[variable.name] = variableValue(variable, value);
 	}
-	return { given, defaults };
+	return { given };
 }

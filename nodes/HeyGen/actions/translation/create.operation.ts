@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { collectionFields, textList, textParameter } from '../../helpers/parameters';
+import { collectionFields, textParameter } from '../../helpers/parameters';
 import type { FieldLabels } from '../../helpers/validation';
 import { createTranslationBodySchema } from '../../schemas';
 import { additionalFields, callbackIdField, callbackIdOf, createOptions, describeField, waitFields } from '../common.descriptions';
-import { outputLanguagesField, SOUND_AND_FORMAT_FIELDS, translationModeField, VIDEO_SOURCE_LABELS, videoSourceFields } from './fields';
-import { runLanguageCreates, videoSourceInput } from './shared';
+import { outputLanguagesFields, SOUND_AND_FORMAT_FIELDS, translationModeField, VIDEO_SOURCE_LABELS, videoSourceFields } from './fields';
+import { outputLanguagesOf, runLanguageCreates, videoSourceInput } from './shared';
 import { translationCreatePlan } from './translationJobs';
 
 const properties: INodeProperties[] = [
 	...videoSourceFields,
-	outputLanguagesField('translation'),
+	...outputLanguagesFields('translation'),
 	translationModeField,
 	callbackIdField,
 	...describeField(waitFields, 'downloadVideo', 'Whether to download each translated video into the output as binary data'),
@@ -54,7 +54,7 @@ async function buildBody(ctx: IExecuteFunctions, itemIndex: number): Promise<IDa
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		video,
-		output_languages: textList(ctx, ctx.getNodeParameter('output_languages', itemIndex, []), 'Output Languages', itemIndex),
+		output_languages: outputLanguagesOf(ctx, itemIndex),
 		mode: textParameter(ctx, 'mode', 'Mode', itemIndex) || 'speed',
 		...collectionFields(ctx, fields, TEXT_SETTINGS, itemIndex),
 	};

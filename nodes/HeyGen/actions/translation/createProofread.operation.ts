@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { collectionText, collectionFields, fileReference, textList, textParameter } from '../../helpers/parameters';
+import { collectionText, collectionFields, fileReference, textParameter } from '../../helpers/parameters';
 import type { FieldLabels } from '../../helpers/validation';
 import { createProofreadBodySchema } from '../../schemas';
 import { additionalFields, createOptions, waitFields } from '../common.descriptions';
-import { outputLanguagesField, SOUND_AND_FORMAT_FIELDS, translationModeField, VIDEO_SOURCE_LABELS, videoSourceFields } from './fields';
+import { outputLanguagesFields, SOUND_AND_FORMAT_FIELDS, translationModeField, VIDEO_SOURCE_LABELS, videoSourceFields } from './fields';
 import { proofreadPlan } from './proofreadJobs';
-import { runLanguageCreates, videoSourceInput } from './shared';
+import { outputLanguagesOf, runLanguageCreates, videoSourceInput } from './shared';
 
 const properties: INodeProperties[] = [
 	...videoSourceFields,
-	outputLanguagesField('proofread'),
+	...outputLanguagesFields('proofread'),
 	{
 		displayName: 'Title',
 		name: 'title',
@@ -73,7 +73,7 @@ async function buildBody(ctx: IExecuteFunctions, itemIndex: number): Promise<IDa
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		video,
-		output_languages: textList(ctx, ctx.getNodeParameter('output_languages', itemIndex, []), 'Output Languages', itemIndex),
+		output_languages: outputLanguagesOf(ctx, itemIndex),
 		title: textParameter(ctx, 'title', 'Title', itemIndex, { required: true }),
 		mode: textParameter(ctx, 'mode', 'Mode', itemIndex) || 'speed',
 		...collectionFields(ctx, fields, TEXT_SETTINGS, itemIndex, ['srt']),

@@ -59,19 +59,59 @@ export const videoSourceFields: INodeProperties[] = [
 	{ ...inputBinaryField, displayOptions: { show: { videoSource: ['binary'] } } },
 ];
 
-/** Languages from HeyGen's list; each becomes its own job (`noun`) and output item. */
-export function outputLanguagesField(noun: string): INodeProperties {
-	return {
-		displayName: 'Output Language Names or IDs',
-		name: 'output_languages',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getTranslationLanguages' },
-		default: [],
-		required: true,
-		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: `Each language becomes its own ${noun} and output item. An expression may give a list or comma-separated names.`,
-	};
+const languageLocator: INodeProperties = {
+	displayName: 'Language',
+	name: 'language',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchTranslationLanguages', searchable: true },
+		},
+		{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. Spanish (Spain)' },
+	],
+};
+
+/**
+ * From this node version Output Languages is a list of searchable picks. Version 1's dropdown
+ * loads as soon as it shows, which on a node just added is before n8n has set its credential: the
+ * load fails and the field turns into text. A searchable list loads when it is opened.
+ */
+export const LANGUAGE_PICKS_VERSION = 1.1;
+
+/** Languages from HeyGen's list; each becomes its own job (`noun`) and output item. Saved workflows keep the version they were made with. */
+export function outputLanguagesFields(noun: string): INodeProperties[] {
+	const hint = `Each language becomes its own ${noun} and output item.`;
+	return [
+		{
+			displayName: 'Output Language Names or IDs',
+			name: 'output_languages',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getTranslationLanguages' },
+			default: [],
+			required: true,
+			description:
+				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: `${hint} An expression may give a list or comma-separated names.`,
+			displayOptions: { show: { '@version': [1] } },
+		},
+		{
+			displayName: 'Output Languages',
+			name: 'output_languages',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Language' },
+			placeholder: 'Add Language',
+			default: {},
+			description: "The languages to translate into, from HeyGen's list",
+			hint: `${hint} An expression in a language may give a list or comma-separated names.`,
+			displayOptions: { show: { '@version': [{ _cnd: { gte: LANGUAGE_PICKS_VERSION } }] } },
+			options: [{ displayName: 'Language', name: 'language', values: [languageLocator] }],
+		},
+	];
 }
 
 export const translationModeField: INodeProperties = {

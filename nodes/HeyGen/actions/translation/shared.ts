@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import { invalidInputError, type FieldLabels } from '../../helpers/validation';
+import { describeValue, locatorValue, textList } from '../../helpers/parameters';
+import { fieldError, invalidInputError, type FieldLabels } from '../../helpers/validation';
 import { apiData } from '../../transport/request';
 import { failPrepared, prepareBodies, readCreateSettings, runCreates, type CreatePlan, type PreparedItem } from '../createFlow';
 import { fileSourceInput, pendingFileFingerprint, uploadPendingFile } from '../fileSource';
+import { LANGUAGE_PICKS_VERSION } from './fields';
 
 /** The item's video as HeyGen takes it (a binary file is checked now and uploaded when the item is sent). */
 export async function videoSourceInput(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -13,6 +15,19 @@ export async function videoSourceInput(ctx: IExecuteFunctions, itemIndex: number
 		url: ['video_url', 'Video URL'],
 		assetId: ['video_asset_id', 'Video Asset ID'],
 	});
+}
+
+/**
+ * The item's output languages. Version 1 holds them as a list (or an expression giving a list or
+ * comma-separated names); later versions as picks, each of which an expression may also turn
+ * into a list or comma-separated names.
+ */
+export function outputLanguagesOf(ctx: IExecuteFunctions, itemIndex: number): string[] {
+	const given = ctx.getNodeParameter('output_languages', itemIndex, []) as unknown;
+	if (ctx.getNode().typeVersion < LANGUAGE_PICKS_VERSION) return textList(ctx, given, 'Output Languages', itemIndex);
+	const picks = (given as IDataObject | undefined)?.language ?? [];
+	if (!Array.isArray(picks)) throw fieldError(ctx, 'Output Languages', `must be a list of languages, not ${describeValue(picks)}`, itemIndex);
+	return picks.flatMap((pick: IDataObject | null, index) => textList(ctx, locatorValue(pick?.language), `Output Language ${index + 1}`, itemIndex));
 }
 
 /**
