@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-import { emulator, env, NODE_TYPE } from './n8n';
+import { emulator, env, NODE_TYPE, rest } from './n8n';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 /** Debian's Chromium (the global setup installs it when missing); no browser is downloaded. */
@@ -58,6 +58,16 @@ async function openExampleWorkflow(): Promise<Page> {
 	await page.goto(`${env.n8nUrl}/workflow/hgExCreateVideo1`);
 	await page.locator(HEYGEN_NODE).waitFor();
 	return page;
+}
+
+/** The avatar look the set-up picked for the example from the emulator's account, as n8n stored it. */
+async function exampleAvatar(): Promise<{ value: string; cachedResultName: string }> {
+	const { status, body } = await (await rest())('/rest/workflows/hgExCreateVideo1');
+	if (status !== 200) throw new Error(`reading the example workflow failed: ${status}`);
+	const workflow = body.data as { nodes: Array<{ name: string; parameters: { avatar_id?: { value: string; cachedResultName: string } } }> };
+	const avatar = workflow.nodes.find((node) => node.name === 'Create welcome video')?.parameters.avatar_id;
+	if (!avatar?.value || !avatar.cachedResultName) throw new Error('the example workflow has no avatar look picked');
+	return avatar;
 }
 
 /** Signed in, the example's HeyGen node open in its panel. */
@@ -116,7 +126,8 @@ describe("the HeyGen node in n8n's editor (headless Chromium)", () => {
 		const page = await openHeyGenNode();
 		await shot(page, '03-node');
 		const locator = page.locator(AVATAR_LOCATOR);
-		expect(await locator.locator('[data-test-id="rlc-input"] input, input[data-test-id="rlc-input"]').first().inputValue()).toBe('Abigail Office · Studio');
+		const avatar = await exampleAvatar();
+		expect(await locator.locator('[data-test-id="rlc-input"] input, input[data-test-id="rlc-input"]').first().inputValue()).toBe(avatar.cachedResultName);
 		const panel = page.locator('[data-test-id="ndv"]');
 		const selected = async (parameter: string) => await panel.locator(`[data-test-id="parameter-input-${parameter}"] input`).first().inputValue();
 		expect([await selected('resource'), await selected('operation')]).toEqual(['Video', 'Create Avatar Video']);
@@ -124,6 +135,7 @@ describe("the HeyGen node in n8n's editor (headless Chromium)", () => {
 
 	it("opens the avatar picker and sees the emulator's avatars, and searches them", async () => {
 		const page = await openHeyGenNode();
+		const current = (await exampleAvatar()).cachedResultName;
 		await page.locator(`${AVATAR_LOCATOR} [data-test-id="rlc-input"]`).click();
 		const items = page.locator('[data-test-id="rlc-item"]');
 		await page.waitForFunction((selector) => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll(selector).length >= 5, '[data-test-id="rlc-item"]');
@@ -133,7 +145,7 @@ describe("the HeyGen node in n8n's editor (headless Chromium)", () => {
 		await page.keyboard.type('daniel');
 		// The results replace the list once the debounced search comes back; the current choice stays on top.
 		const results = async () =>
-			(await page.locator('[data-test-id="rlc-item"]').allInnerTexts()).filter((text) => text !== 'Abigail Office · Studio');
+			(await page.locator('[data-test-id="rlc-item"]').allInnerTexts()).filter((text) => text !== current);
 		const searched = (texts: string[]) => texts.length > 0 && texts.every((text) => /daniel/i.test(text));
 		for (let tries = 0; tries < 100 && !searched(await results()); tries++) {
 			await page.waitForTimeout(100);
