@@ -2,7 +2,7 @@
  * `npm run bench`: how fast and how lean create + wait + download are, against the emulator.
  *
  * The emulator runs in its own process, so the memory figures are the node's and n8n-core's
- * alone. Figures are printed, not asserted: the targets are in the README.
+ * alone. Figures are printed, not asserted: the targets are in docs/benchmark.md.
  *   - makespan: N items, render time R, account cap C; ideal = ceil(N / C) × R.
  *   - status requests per video: GET /v3/videos and GET /v3/videos/{id}, a list call counting once.
  *   - memory: peak RSS growth while downloading large videos as binary data.

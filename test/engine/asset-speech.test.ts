@@ -70,7 +70,7 @@ describe('Asset', () => {
 		expect(emulator.requests).toHaveLength(0);
 	});
 
-	it('an image video can take its photo from a binary field, uploaded first', async () => {
+	it('an image video can take its photo from a binary field: the video is made from the uploaded asset', async () => {
 		const result = await runHeyGen(
 			emulator,
 			{
@@ -86,9 +86,23 @@ describe('Asset', () => {
 			{ items: withFile(png, 'image/png', 'face.png') },
 		);
 		expect(result.error).toBeUndefined();
-		const [upload, create] = [apiCalls(emulator, 'POST', '/v3/assets')[0], apiCalls(emulator, 'POST', '/v3/videos')[0]];
-		expect(upload).toBeDefined();
-		expect((create.body as { image: unknown }).image).toEqual({ type: 'asset_id', asset_id: expect.any(String) });
+		const [uploads, creates] = [apiCalls(emulator, 'POST', '/v3/assets'), apiCalls(emulator, 'POST', '/v3/videos')];
+		expect([uploads.length, creates.length]).toEqual([1, 1]);
+		expect(uploads[0].status).toBe(200);
+		expect(uploads[0].body).toMatchObject({ file: { filename: 'face.png', size: png.length } });
+		expect(uploads[0].id).toBeLessThan(creates[0].id);
+
+		// The create names the asset the upload made, holding this item's photo byte for byte.
+		const image = (creates[0].body as { image: { type: string; asset_id: string } }).image;
+		expect(image.type).toBe('asset_id');
+		const asset = emulator.state.assets.find(image.asset_id);
+		expect(asset).toMatchObject({ name: 'face.png', kind: 'image', mimeType: 'image/png' });
+		expect(asset?.bytes.equals(png)).toBe(true);
+		expect(emulator.state.assets.summary().count).toBe(1);
+
+		// HeyGen accepted it and the item reports that video.
+		const videoId = String(result.output[0].json.video_id);
+		expect(emulator.state.findVideo(videoId)?.kind).toBe('image');
 	});
 });
 
