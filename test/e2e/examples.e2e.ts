@@ -18,7 +18,7 @@ describe('the example workflows, run with `n8n execute`', () => {
 			title: 'n8n welcome video',
 			video_page_url: expect.stringContaining('/videos/'),
 		});
-		expect(item.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileExtension: 'mp4', fileName: `${item.json.video_id}.mp4` });
+		expect(item.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileExtension: 'mp4', fileName: 'welcome-demo.mp4' });
 		expect(Number.parseInt(String(item.binary?.data.fileSize), 10)).toBeGreaterThan(0);
 
 		const requests = await emulatorRequests();
@@ -93,7 +93,7 @@ describe('the coverage examples, run with `n8n execute`', () => {
 		translations.forEach((translation) => {
 			expect(translation.pairedItem).toEqual({ item: 0 });
 			expect(translation.json).toMatchObject({ status: 'completed', callback_id: 'walkthrough-2026', srt_caption_url: expect.any(String) });
-			expect(translation.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${translation.json.video_translation_id}.mp4` });
+			expect(translation.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `walkthrough-2026.${translation.json.output_language}.mp4` });
 		});
 	});
 
@@ -111,7 +111,7 @@ describe('the coverage examples, run with `n8n execute`', () => {
 		expect(uploaded.json).toMatchObject({ proofread_id: id, status: 'completed', srt_asset_id: expect.any(String) });
 		const [video] = nodeOutput(run, 'Generate translated video');
 		expect(video.json).toMatchObject({ video_translation_id: expect.any(String), status: 'completed', callback_id: 'walkthrough-es', output_language: 'Spanish (Spain)' });
-		expect(video.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${String(video.json.video_translation_id)}.mp4` });
+		expect(video.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: 'walkthrough-es.Spanish (Spain).mp4' });
 		// The translated video's captions are the reviewer's edit.
 		const captions = await (await fetch(String(video.json.srt_caption_url))).text();
 		expect(captions).toContain('Bienvenidos a Product walkthrough.');
@@ -143,7 +143,7 @@ describe('the coverage examples, run with `n8n execute`', () => {
 		shots.forEach((shot, i) => {
 			expect(shot.pairedItem).toEqual({ item: i });
 			expect(shot.json).toMatchObject({ status: 'completed', duration: 8, callback_id: rows[i].json.shotId, city: rows[i].json.city, title: `Launch shot, ${rows[i].json.city}` });
-			expect(shot.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${shot.json.video_id}.mp4` });
+			expect(shot.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${rows[i].json.shotId}.mp4` });
 		});
 		const creates = (await emulatorRequests()).filter((r) => r.method === 'POST' && r.path === '/v3/videos');
 		expect(creates).toHaveLength(2);
@@ -176,7 +176,7 @@ describe('the coverage examples, run with `n8n execute`', () => {
 			duration: speech.json.duration,
 			caption_url: expect.any(String),
 		});
-		expect(lipsync.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${lipsync.json.lipsync_id}.mp4` });
+		expect(lipsync.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: 'onboarding-welcome.mp4' });
 		const creates = (await emulatorRequests()).filter((r) => r.method === 'POST' && r.path === '/v3/lipsyncs');
 		expect(creates).toHaveLength(1);
 		expect(creates[0].body).toMatchObject({
@@ -207,7 +207,7 @@ describe('the coverage examples, run with `n8n execute`', () => {
 				format: 'mp4',
 				aspect_ratio: '16:9',
 			});
-			expect(video.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${video.json.render_id}.mp4` });
+			expect(video.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${launches[i].json.launchId}.mp4` });
 		});
 
 		const requests = await emulatorRequests();

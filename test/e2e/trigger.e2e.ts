@@ -52,7 +52,7 @@ describe('HeyGen Trigger in a published workflow', () => {
 		expect(item.json.video_url).toEqual(expect.stringContaining(`/videos/${videoId}.mp4`));
 		expect((await fetch(String(item.json.video_url), { method: 'HEAD' })).status).toBe(200);
 		// Download Video: the file itself, in the binary field.
-		expect(item.binary?.video).toMatchObject({ mimeType: 'video/mp4', fileName: `${videoId}.mp4` });
+		expect(item.binary?.video).toMatchObject({ mimeType: 'video/mp4', fileName: 'contact-42.mp4' });
 		// A few seconds later there is still only one run for this event.
 		await new Promise((resolve) => setTimeout(resolve, 2000));
 		expect((await executionsOf(PROBE)).length).toBe(before + 1);

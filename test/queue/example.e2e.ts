@@ -30,7 +30,7 @@ describe('the create-and-download example in queue mode', () => {
 		expect(items).toHaveLength(1);
 		const [item] = items;
 		expect(item.json).toMatchObject({ status: 'completed', callback_id: 'welcome-demo', title: 'n8n welcome video', video_id: expect.any(String) });
-		expect(item.binary.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${item.json.video_id}.mp4` });
+		expect(item.binary.data).toMatchObject({ mimeType: 'video/mp4', fileName: 'welcome-demo.mp4' });
 
 		// The file is a row of n8n's binary_data table, tied to this execution, byte for byte the rendered video.
 		const binaryId = String(item.binary.data.id);

@@ -9,6 +9,7 @@ const provision = require('../../scripts/lib/provision.cjs');
 const harness = require('../../scripts/lib/n8n.cjs');
 const queue = require('../../scripts/lib/queue.cjs');
 const emulatorLib = require('../../scripts/lib/emulator.cjs');
+const exampleIds = require('../../scripts/lib/exampleIds.cjs');
 
 const OWNER = { email: 'queue-owner@heygen-e2e.local', password: 'Queue-Owner-pass-1' };
 const CREDENTIAL_ID = 'hgEmulatorCred01';
@@ -34,12 +35,15 @@ export default async function globalSetup(): Promise<void> {
 	try {
 		const emulator = await emulatorLib.startEmulatorProcess(['--render-seconds', '2']);
 		stops.push(() => emulator.stop());
+		// The example as `npm start` imports it: its avatar picked from the emulator's account.
+		const examplesDir = join(QUEUE_CACHE_DIR, 'examples');
+		await exampleIds.writeExamplesForAccount({ apiKey: emulator.apiKey, baseUrl: emulator.url }, join(ROOT, 'examples'), examplesDir);
 		const stack = await queue.startQueueStack({
 			n8n,
 			tarball,
 			owner: OWNER,
 			credentials: [{ id: CREDENTIAL_ID, name: 'HeyGen API', type: 'heyGenApi', data: { apiKey: emulator.apiKey, baseUrl: emulator.url } }],
-			workflowFiles: [join(ROOT, 'examples', 'create-avatar-video-and-download.json'), join(ROOT, 'test', 'e2e', 'workflows', 'trigger-probe.json')],
+			workflowFiles: [join(examplesDir, 'create-avatar-video-and-download.json'), join(ROOT, 'test', 'e2e', 'workflows', 'trigger-probe.json')],
 			workers: 2,
 			logDir: LOG_DIR,
 		});
