@@ -1,8 +1,9 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -40,14 +41,14 @@ export class HeyGenApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'X-Api-Key': '={{$credentials.apiKey}}',
-			},
-		},
-	};
+	/**
+	 * A plain function rather than a generic `={{$credentials.apiKey}}` header: n8n 2.x evaluates a
+	 * generic one in an isolated expression sandbox on every request, which costs a parked run of
+	 * hundreds of videos seconds when it reads each one on resume.
+	 */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return { ...requestOptions, headers: { ...requestOptions.headers, 'X-Api-Key': String(credentials.apiKey ?? '') } };
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

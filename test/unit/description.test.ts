@@ -94,8 +94,10 @@ describe('the HeyGen node description', () => {
 
 describe('the HeyGen API credential', () => {
 	const credential = new HeyGenApi();
-	it('sends the key as X-Api-Key and tests it on /v3/users/me', () => {
-		expect(credential.authenticate).toEqual({ type: 'generic', properties: { headers: { 'X-Api-Key': '={{$credentials.apiKey}}' } } });
+	it('sends the key as X-Api-Key and tests it on /v3/users/me', async () => {
+		const signed = await credential.authenticate({ apiKey: 'hg_key', baseUrl: 'https://api.heygen.com' }, { url: '/v3/videos', headers: { Accept: 'application/json' } });
+		// The request's own headers kept, the key added; nothing else of the credential goes out.
+		expect(signed).toEqual({ url: '/v3/videos', headers: { Accept: 'application/json', 'X-Api-Key': 'hg_key' } });
 		expect(credential.test.request).toMatchObject({ url: '/v3/users/me', method: 'GET' });
 		expect(credential.properties.find((p) => p.name === 'apiKey')?.typeOptions?.password).toBe(true);
 		expect(credential.properties.find((p) => p.name === 'baseUrl')?.default).toBe('https://api.heygen.com');
