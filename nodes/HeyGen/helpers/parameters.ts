@@ -106,7 +106,7 @@ export function locatorText(ctx: IExecuteFunctions, value: unknown, label: strin
 export function idParameter(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number, rules: TextRules = { required: true }): string {
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	// An imported example leaves its pickers empty: say where the ID comes from.
-	if (rules.required && isLocator(raw) && (raw.value === '' || raw.value === undefined || raw.value === null)) {
+	if (rules.required && isLocator(raw) && raw.value === '') {
 		throw fieldError(ctx, label, 'must not be empty', itemIndex, "Pick one from the list (it shows your account's), or give its ID.");
 	}
 	const text = locatorText(ctx, raw, label, itemIndex, rules);
