@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { startEmulatorProcess } from './lib/emulator.cjs';
 import {
 	buildAndPack,
+	ensureOwner,
 	freePort,
 	importCredentials,
 	importWorkflows,
@@ -61,6 +62,7 @@ async function main() {
 	console.log('[start] starting n8n');
 	const instance = await startN8n(n8n, env, { log: (text) => process.stdout.write(text) });
 	started.push(instance);
+	await ensureOwner(n8n, instance.url, OWNER);
 	console.log(`
   n8n is ready with the HeyGen nodes.
     Editor:   ${instance.url}
