@@ -8,6 +8,7 @@ import { startEmulatorProcess } from './lib/emulator.cjs';
 import { writeExamplesForAccount } from './lib/exampleIds.cjs';
 import {
 	buildAndPack,
+	ensureOwner,
 	freePort,
 	importCredentials,
 	importWorkflows,
@@ -72,6 +73,7 @@ async function main() {
 	console.log('[start] starting n8n');
 	const instance = await startN8n(n8n, env, { log: (text) => process.stdout.write(text) });
 	started.push(instance);
+	await ensureOwner(n8n, instance.url, OWNER);
 	console.log(`
   n8n is ready with the HeyGen nodes.
     Editor:   ${instance.url}

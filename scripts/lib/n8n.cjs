@@ -8,7 +8,7 @@ const { createServer } = require('node:net');
 const { createRequire } = require('node:module');
 const { join } = require('node:path');
 
-const { CACHE_DIR, node24Env, PROJECT_ROOT } = require('./provision.cjs');
+const { CACHE_DIR, nodeEnv, PROJECT_ROOT, RELEASE } = require('./provision.cjs');
 
 const PACKAGE = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'));
 const NODE_PREFIX = `${PACKAGE.name}.`;
@@ -56,12 +56,30 @@ function bcryptHash(n8n, password) {
 	return requireFromN8n('bcryptjs').hashSync(password, 10);
 }
 
+/** The release line of an installation (older callers pass installations without one). */
+const lineOf = (n8n) => (n8n.release ?? RELEASE).line;
+
+/**
+ * n8n 2.x creates the owner account from its environment at start; n8n 1.x has no such setting
+ * (ensureOwner sets it up through the REST API once n8n runs).
+ */
+function ownerEnvironment(n8n, owner) {
+	if (lineOf(n8n) < 2) return {};
+	return {
+		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+		N8N_INSTANCE_OWNER_EMAIL: owner.email,
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcryptHash(n8n, owner.password),
+		N8N_INSTANCE_OWNER_FIRST_NAME: owner.firstName ?? 'Sandbox',
+		N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName ?? 'Owner',
+	};
+}
+
 /**
  * Everything n8n reads from its environment for a quiet, headless, loopback-only instance whose
- * owner account exists from the start.
+ * owner account exists from the start (on n8n 1.x: once ensureOwner ran).
  */
 function n8nEnvironment(n8n, { userFolder, port, brokerPort, owner, extra = {} }) {
-	return node24Env(n8n.node, {
+	return nodeEnv(n8n.node, {
 		// Whatever runs this (a test runner sets NODE_ENV=test) must not change how n8n behaves.
 		NODE_ENV: 'production',
 		N8N_USER_FOLDER: userFolder,
@@ -81,18 +99,15 @@ function n8nEnvironment(n8n, { userFolder, port, brokerPort, owner, extra = {} }
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_RUNNERS_TASK_TIMEOUT: '300',
 		N8N_PYTHON_ENABLED: 'false',
-		// The MCP registry refresh calls api.n8n.io, which a loopback sandbox does not reach.
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// n8n 2.x's MCP registry refresh calls api.n8n.io, which a loopback sandbox does not reach
+		// (n8n 1.x has no such module, and refuses to start on a module name it does not know).
+		...(lineOf(n8n) >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: String(2 * 1024 ** 3),
 		N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '5000',
 		N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
-		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-		N8N_INSTANCE_OWNER_EMAIL: owner.email,
-		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcryptHash(n8n, owner.password),
-		N8N_INSTANCE_OWNER_FIRST_NAME: owner.firstName ?? 'Sandbox',
-		N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName ?? 'Owner',
+		...ownerEnvironment(n8n, owner),
 		DB_SQLITE_POOL_SIZE: '4',
 		...extra,
 	});
@@ -161,8 +176,9 @@ async function spawnReady(n8n, env, { timeoutMs, log }) {
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n exited (${child.exitCode}) while starting:\n${output.join('')}`);
 		try {
-			const response = await fetch(`${url}/healthz/readiness`);
-			if (response.ok) return { child, output };
+			// n8n 1.x reports ready before its REST API is mounted: wait for the API as well.
+			const ready = (await fetch(`${url}/healthz/readiness`)).ok;
+			if (ready && (await fetch(`${url}/rest/settings`)).headers.get('content-type')?.includes('json')) return { child, output };
 		} catch {
 			// not listening yet
 		}
@@ -209,6 +225,23 @@ async function startN8n(n8n, env, { timeoutMs = 180_000, log } = {}) {
 			running = await spawnReady(n8n, env, { timeoutMs, log });
 		},
 	};
+}
+
+/**
+ * Makes `owner` the instance owner of a running n8n 1.x, as its first-start set-up form does
+ * (`POST /rest/owner/setup`, answered only while no owner exists). n8n 2.x made it from its
+ * environment already.
+ */
+async function ensureOwner(n8n, url, owner) {
+	if (lineOf(n8n) >= 2) return;
+	const settings = await (await fetch(`${url}/rest/settings`)).json();
+	if (!settings.data?.userManagement?.showSetupOnFirstLoad) return;
+	const response = await fetch(`${url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ email: owner.email, password: owner.password, firstName: owner.firstName ?? 'Sandbox', lastName: owner.lastName ?? 'Owner' }),
+	});
+	if (!response.ok) throw new Error(`setting up the owner failed: ${response.status} ${await response.text()}`);
 }
 
 /** Logs in to n8n's REST API as `owner`; returns the session cookie. */
@@ -258,4 +291,4 @@ async function login(url, owner) {
 	return restClient(url, await sessionCookie(url, owner));
 }
 
-module.exports = { PACKAGE, NODE_PREFIX, freePort, buildAndPack, installPackage, bcryptHash, n8nEnvironment, n8nCli, importCredentials, importWorkflows, executeWorkflow, startN8n, stopChild, sessionCookie, restClient, createApiKey, login };
+module.exports = { PACKAGE, NODE_PREFIX, freePort, buildAndPack, installPackage, bcryptHash, n8nEnvironment, n8nCli, importCredentials, importWorkflows, executeWorkflow, startN8n, stopChild, ensureOwner, sessionCookie, restClient, createApiKey, login };

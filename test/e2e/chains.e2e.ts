@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { startManualRun } from '../harness/workflows';
 import { createWorkflow, emulator, emulatorRequests, env, executionOutput, publicApi, publish, rest, startReceiver, unpublish, waitFor, webhookEndpoints } from './n8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -42,12 +43,9 @@ async function createVideo(callbackId: string): Promise<string> {
 	return ((await response.json()) as { data: { video_id: string } }).data.video_id;
 }
 
-/** Runs a saved workflow the way the editor's "Execute workflow" does, and waits for its execution. */
+/** Runs a saved workflow the way the editor's "Execute workflow" does. */
 async function runManually(workflowId: string, trigger: string) {
-	const api = await rest();
-	const started = await api(`/rest/workflows/${workflowId}/run`, { method: 'POST', body: JSON.stringify({ triggerToStartFrom: { name: trigger } }) });
-	if (started.status !== 200) throw new Error(`manual run failed: ${started.status} ${JSON.stringify(started.body)}`);
-	return started.body.data as { executionId?: string; waitingForWebhook?: boolean };
+	return await startManualRun(await rest(), workflowId, trigger);
 }
 
 async function finishedExecution(workflowId: string, after = 0) {

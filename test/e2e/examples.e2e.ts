@@ -1,4 +1,19 @@
-import { emulator, emulatorRequests, execute, nodeOutput } from './n8n';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { createWorkflow, emulator, emulatorRequests, env, execute, nodeOutput } from './n8n';
+
+/**
+ * The AI tools example's Tool Executor gives each tool the input under its name (n8n 2.x); n8n 1.x's
+ * gives every tool the whole query, so on 1.x a copy runs whose query merges the tools' inputs.
+ */
+async function agentToolsWorkflow(): Promise<string> {
+	if (env.n8nLine >= 2) return 'hgExAgentTools01';
+	const workflow = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'ai-agent-tools.json'), 'utf8'));
+	const executor = workflow.nodes.find((node: { name: string }) => node.name === 'Run tools with fixed inputs');
+	executor.parameters.query = JSON.stringify(Object.assign({}, ...Object.values(JSON.parse(executor.parameters.query))));
+	return await createWorkflow({ ...workflow, name: `${workflow.name} (one query for all tools)` });
+}
 
 beforeEach(async () => {
 	await emulator('/reset', { method: 'POST' });
@@ -189,7 +204,8 @@ describe('the coverage examples, run with `n8n execute`', () => {
 	});
 
 	it('renders HTML built per row into one video each: Convert to File and Compression zip it, HyperFrames renders it', async () => {
-		const run = execute('hgExHyperframes1');
+		// n8n 1.123's default expression engine ("vm") reads $('Build HTML').item as null; its "legacy" engine reads it right.
+		const run = execute('hgExHyperframes1', env.n8nLine < 2 ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {});
 		expect(run.exitCode).toBe(0);
 		const launches = nodeOutput(run, 'Launches');
 		expect(launches).toHaveLength(3);
@@ -226,7 +242,7 @@ describe('the coverage examples, run with `n8n execute`', () => {
 	});
 
 	it('runs the node as AI agent tools from $fromAI parameters, without a model', async () => {
-		const run = execute('hgExAgentTools01');
+		const run = execute(await agentToolsWorkflow());
 		expect(run.exitCode).toBe(0);
 		const results = nodeOutput(run, 'Run tools with fixed inputs');
 		expect(results).toHaveLength(2);

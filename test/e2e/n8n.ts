@@ -28,9 +28,9 @@ export interface Execution {
 	stdout: string;
 }
 
-/** `n8n execute --id <id>`: runs a saved workflow in the real n8n CLI. */
-export function execute(workflowId: string): Execution {
-	const result = harness.executeWorkflow({ node: { nodeBin: env.nodeBin }, n8nBin: env.n8nBin }, env.cliEnv, workflowId);
+/** `n8n execute --id <id>`: runs a saved workflow in the real n8n CLI (`extraEnv` added to its environment). */
+export function execute(workflowId: string, extraEnv: Record<string, string> = {}): Execution {
+	const result = harness.executeWorkflow({ node: { nodeBin: env.nodeBin }, n8nBin: env.n8nBin }, { ...env.cliEnv, ...extraEnv }, workflowId);
 	appendFileSync(N8N_LOG_FILE, `${result.stdout}\n${result.stderr}\n`);
 	if (!result.data) throw new Error(`n8n execute printed no run data (exit ${result.exitCode}):\n${result.stdout}\n${result.stderr}`.slice(-6000));
 	return { exitCode: result.exitCode, run: result.data, stdout: result.stdout };

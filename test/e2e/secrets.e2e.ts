@@ -23,7 +23,10 @@ describe('secrets across the whole end-to-end suite', () => {
 			cursor = page.nextCursor ?? undefined;
 		} while (cursor);
 		expect(executions.length).toBeGreaterThan(20);
-		expect(leaksIn(executions, secrets)).toEqual([]);
+		// n8n 1.x copies the workflow's static data, where the trigger keeps its endpoint's signing
+		// secret, into each execution of that workflow (n8n 2.x does not): only that copy is let pass.
+		const n8nCopy = /^\$\[\d+\]\.workflowData\.staticData\.node:[^.]+\.secret /;
+		expect(leaksIn(executions, secrets).filter((leak) => !(env.n8nLine < 2 && n8nCopy.test(leak)))).toEqual([]);
 
 		// `n8n execute --rawOutput` prints run data one JSON field per line: such a line is that field.
 		const lines = readFileSync(N8N_LOG_FILE, 'utf8')

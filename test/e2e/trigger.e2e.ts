@@ -15,6 +15,12 @@ const { secretFor, createVideo, deliver, refusedDeliveryStatuses, deliverCopiesA
 
 let firstVideoId = '';
 
+/**
+ * The second (n8n 1.x) pass sends every 8th forgery, every kind still among them: the checks are
+ * the node's own code, which the 2.x pass and the engine suite hit with all of them.
+ */
+const FORGERY_STRIDE = env.n8nLine < 2 ? 8 : 1;
+
 describe('HeyGen Trigger in a published workflow', () => {
 	beforeAll(async () => {
 		await emulator('/reset', { method: 'POST' });
@@ -95,7 +101,7 @@ describe('HeyGen Trigger in a published workflow', () => {
 		expect(await executionsSettled(before, 1)).toBe(before + 1);
 	});
 
-	it('1,034 generated forged, tampered, stale, replayed, huge and non-event deliveries start no execution in n8n', async () => {
+	it(`${FORGERY_STRIDE === 1 ? '1,034' : `every ${FORGERY_STRIDE}th of 1,034`} generated forged, tampered, stale, replayed, huge and non-event deliveries start no execution in n8n`, async () => {
 		const before = (await executionsOf(PROBE)).length;
 		const secret = await secretFor(PROBE_URL);
 		const captured = await capturedDelivery(firstVideoId);
@@ -107,8 +113,10 @@ describe('HeyGen Trigger in a published workflow', () => {
 			runKey: runKeyOf(JSON.parse(captured.body) as never),
 			retries: [],
 		};
-		const forgeries = forgeDeliveries(20261109, [genuine], secret);
-		expect(forgeries.length).toBeGreaterThanOrEqual(1000);
+		const generated = forgeDeliveries(20261109, [genuine], secret);
+		expect(generated.length).toBeGreaterThanOrEqual(1000);
+		const forgeries = generated.filter((_forgery, index) => index % FORGERY_STRIDE === 0);
+		expect(new Set(forgeries.map((forgery) => forgery.category))).toEqual(new Set(generated.map((forgery) => forgery.category)));
 		const wrong: string[] = [];
 		const tally = new Map<string, { deliveries: number; ms: number; statuses: Map<number, number> }>();
 		for (const forgery of forgeries) {

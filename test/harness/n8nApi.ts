@@ -12,6 +12,8 @@ export interface N8nTarget {
 	apiKey: string;
 	emulatorUrl: string;
 	emulatorApiKey: string;
+	/** n8n's release line (1 or 2; 2 when not said). */
+	n8nLine?: number;
 }
 
 export type RestClient = (path: string, init?: RequestInit) => Promise<{ status: number; body: any }>;
@@ -77,9 +79,17 @@ export function n8nApi(target: N8nTarget) {
 		return page.data;
 	}
 
-	/** n8n publishes in the background; this waits until it reports the workflow's triggers settled. */
+	/**
+	 * n8n 2.x publishes in the background; this waits until it reports the workflow's triggers settled.
+	 * n8n 1.x activates before it answers (a trigger that fails fails the request): its answer is final.
+	 */
 	async function publicationSettled(workflowId: string, status: 'published' | 'not_published'): Promise<void> {
 		const api = await rest();
+		if ((target.n8nLine ?? 2) < 2) {
+			const { body } = await api(`/rest/workflows/${workflowId}`);
+			if (body.data.active !== (status === 'published')) throw new Error(`workflow ${workflowId} is not ${status}: active is ${body.data.active}`);
+			return;
+		}
 		await waitFor(`workflow ${workflowId} to be ${status}`, async () => {
 			const { body } = await api(`/rest/workflows/${workflowId}/publication-status`);
 			const errors = (body.data.triggers ?? []).filter((trigger: { errorMessage?: string | null }) => trigger.errorMessage);
@@ -117,7 +127,9 @@ export function n8nApi(target: N8nTarget) {
 	async function createWorkflow(workflow: Record<string, unknown>): Promise<string> {
 		const api = await rest();
 		const { id: _id, active: _active, ...definition } = workflow;
-		const result = await api('/rest/workflows', { method: 'POST', body: JSON.stringify(definition) });
+		// n8n 1.x stores `active` as sent and refuses a workflow without it; n8n 2.x sets it itself.
+		const body = (target.n8nLine ?? 2) < 2 ? { ...definition, active: false } : definition;
+		const result = await api('/rest/workflows', { method: 'POST', body: JSON.stringify(body) });
 		if (result.status !== 200) throw new Error(`creating a workflow failed: ${result.status} ${JSON.stringify(result.body)}`);
 		return result.body.data.id;
 	}

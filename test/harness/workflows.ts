@@ -43,11 +43,25 @@ export function videoWorkflow(name: string, count: number, credentialId: string,
 	};
 }
 
-/** Starts a saved workflow from its Manual Trigger in the running n8n, as the editor's Execute workflow does. */
-export async function runFromEditor(api: RestClient, workflowId: string, trigger = 'Start'): Promise<string> {
-	const started = await api(`/rest/workflows/${workflowId}/run`, { method: 'POST', body: JSON.stringify({ triggerToStartFrom: { name: trigger } }) });
+/**
+ * Starts a saved workflow from `trigger`, as the editor's Execute workflow does; answers n8n's reply
+ * (`executionId`, or `waitingForWebhook` while a trigger listens). n8n 1.x runs the workflow the
+ * editor sends it; n8n 2.x runs the saved one and ignores what is sent.
+ */
+export async function startManualRun(api: RestClient, workflowId: string, trigger: string): Promise<{ executionId?: string; waitingForWebhook?: boolean }> {
+	const saved = await api(`/rest/workflows/${workflowId}`);
+	if (saved.status !== 200) throw new Error(`reading ${workflowId}: ${saved.status} ${JSON.stringify(saved.body)}`);
+	const started = await api(`/rest/workflows/${workflowId}/run`, {
+		method: 'POST',
+		body: JSON.stringify({ workflowData: saved.body.data, triggerToStartFrom: { name: trigger } }),
+	});
 	if (started.status !== 200) throw new Error(`starting ${workflowId}: ${started.status} ${JSON.stringify(started.body)}`);
-	return String(started.body.data.executionId);
+	return started.body.data;
+}
+
+/** Starts a saved workflow from its Manual Trigger in the running n8n; answers the execution's id. */
+export async function runFromEditor(api: RestClient, workflowId: string, trigger = 'Start'): Promise<string> {
+	return String((await startManualRun(api, workflowId, trigger)).executionId);
 }
 
 /** Waits until an execution reaches one of `wanted` (default: finished); one that ends otherwise fails at once. */

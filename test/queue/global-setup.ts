@@ -23,7 +23,9 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
  */
 export default async function globalSetup(): Promise<void> {
 	const started = Date.now();
-	const n8n = provision.ensureN8n();
+	// Queue mode is tested on n8n 2.x only, whatever N8N_LINE says.
+	const release = provision.RELEASES[2];
+	const n8n = provision.ensureN8n(release);
 	// Its own pack folder: the regular suite's may belong to a run from another checkout.
 	const tarball = harness.buildAndPack({ dir: join(QUEUE_CACHE_DIR, 'queue-pack') });
 	const packed = Date.now();
@@ -65,13 +67,13 @@ export default async function globalSetup(): Promise<void> {
 			postgres: stack.postgres,
 			processes: stack.processes,
 			controlUrl: control.url,
-			n8nVersion: provision.N8N_VERSION,
+			n8nVersion: release.version,
 		};
 		mkdirSync(QUEUE_CACHE_DIR, { recursive: true });
 		writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
 		const t = stack.timings;
 		console.log(
-			`\n[queue] n8n ${provision.N8N_VERSION} in queue mode ready in ${seconds(Date.now() - started)}: ` +
+			`\n[queue] n8n ${release.version} in queue mode ready in ${seconds(Date.now() - started)}: ` +
 				`build and pack ${seconds(packed - started)}, PostgreSQL and Redis install ${seconds(t.install)}, start ${seconds(t.databases)}, ` +
 				`import ${seconds(t.import)}, main + ${stack.processes.length - 2} workers + webhook process ${seconds(t.n8n)}`,
 		);
