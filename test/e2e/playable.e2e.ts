@@ -1,6 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 
-import { env } from './n8n';
+import { emulator, env } from './n8n';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const CHROMIUM: string = require('../../scripts/lib/chromium.cjs').chromiumPath();
@@ -8,6 +8,9 @@ const CHROMIUM: string = require('../../scripts/lib/chromium.cjs').chromiumPath(
 let browser: Browser;
 
 beforeAll(async () => {
+	// Earlier files leave long render timings behind; a short render, and no job left running after.
+	await emulator('/reset', { method: 'POST' });
+	await emulator('/config', { method: 'PATCH', body: { timings: { pendingMs: 200, processingMs: 1500 } } });
 	browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 });
 
